@@ -1,0 +1,17 @@
+export { compilePack, parsePackFile, PackError, hashString, type PackSourceFile, type CompileOptions } from './compile';
+export { createMatcher, analyzeBlock, matchEntries, countContacts, type Matcher } from './analyze';
+export { buildAutomaton, findLiterals } from './automaton';
+export { normalizeWithOffsets, normalizeLiteral } from './normalize';
+export {
+  scoreBlock,
+  scorePage,
+  levelFor,
+  isAntiFraudPage,
+  DEFAULT_WARN_THRESHOLD,
+  LEVEL_FLOORS,
+  SCORING,
+  type ScoreOptions,
+} from './score';
+export { CompiledPackSchema, loadCompiledPack } from './pack-load';
+export * from './types';
+export { LURE_CATEGORIES, CUE_KINDS, type LureCategory, type CueKind } from './pack-schema';
