@@ -1,0 +1,63 @@
+import { analyzeBlock, createMatcher, scorePage, DEFAULT_WARN_THRESHOLD, type Matcher } from '../engine';
+import type { CompiledPack, PageVerdict } from '../engine/types';
+import { buildPack } from './pack-files';
+
+export interface TextVerdict {
+  /** exactly "the extension would show its banner for this text" */
+  flag: boolean;
+  score: number;
+  level: string;
+  rules: string[];
+  categories: string[];
+  antiFraudPage: boolean;
+  reasons: string[];
+}
+
+export interface Scanner {
+  pack: CompiledPack;
+  matcher: Matcher;
+  threshold: number;
+}
+
+export function createScanner(pack: CompiledPack = buildPack(), threshold = DEFAULT_WARN_THRESHOLD): Scanner {
+  return { pack, matcher: createMatcher(pack), threshold };
+}
+
+/** Scores blocks of text the way the background scores a page's blocks. */
+export function scoreTexts(scanner: Scanner, blocks: readonly string[]): PageVerdict {
+  const findings = blocks.map((b) => analyzeBlock(scanner.matcher, b));
+  return scorePage(scanner.pack, findings, { threshold: scanner.threshold });
+}
+
+export function summarize(verdict: PageVerdict, threshold: number): TextVerdict {
+  const rules = new Set<string>();
+  const categories = new Set<string>();
+  const reasons = new Set<string>();
+  for (const block of verdict.blocks) {
+    for (const r of block.rules) if (r.points > 0 || r.spans.length > 0) rules.add(r.ruleId);
+    for (const c of block.categories) categories.add(c);
+    for (const r of block.reasons) reasons.add(r);
+  }
+  return {
+    flag: verdict.score >= threshold,
+    score: verdict.score,
+    level: verdict.level,
+    rules: [...rules],
+    categories: [...categories],
+    antiFraudPage: verdict.antiFraudPage,
+    reasons: [...reasons],
+  };
+}
+
+/** One JSONL line in, one verdict (or an error for that line) out. Never throws. */
+export function verdictForJsonLine(scanner: Scanner, line: string): TextVerdict | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    return { error: `not JSON: ${(e as Error).message}` };
+  }
+  const text = (value as { text?: unknown } | null)?.text;
+  if (typeof text !== 'string') return { error: 'no "text" string field' };
+  return summarize(scoreTexts(scanner, [text]), scanner.threshold);
+}
