@@ -1,4 +1,12 @@
-import { buildAutomaton, findLiterals, normalizedLength, type Automaton, type LiteralHit } from './automaton';
+import {
+  buildAutomaton,
+  findCharLiteral,
+  findLiterals,
+  MIN_LITERAL_LENGTH,
+  normalizedLength,
+  type Automaton,
+  type LiteralHit,
+} from './automaton';
 import type { BlockFindings, CompiledPack, CueHit, LureHit } from './types';
 
 /** A pack made ready for matching: build once per context, reuse for every block. */
@@ -7,18 +15,16 @@ export interface Matcher {
   readonly automaton: Automaton;
   /** for each literal, the (entry, piece) pairs it takes part in */
   readonly owners: readonly (readonly [number, number])[][];
-  readonly multiPiece: readonly number[];
+  /** 1 for literals too short for the automaton; they are checked around longer pieces */
+  readonly shortLiteral: Uint8Array;
 }
 
 export function createMatcher(pack: CompiledPack): Matcher {
   const automaton = buildAutomaton(pack);
   const owners: [number, number][][] = pack.literals.map(() => []);
-  const multiPiece: number[] = [];
-  pack.entries.forEach((entry, e) => {
-    entry.pieces.forEach((literal, piece) => owners[literal]?.push([e, piece]));
-    if (entry.pieces.length > 1) multiPiece.push(e);
-  });
-  return { pack, automaton, owners, multiPiece };
+  pack.entries.forEach((entry, e) => entry.pieces.forEach((literal, piece) => owners[literal]?.push([e, piece])));
+  const shortLiteral = Uint8Array.from(pack.literals, (l) => (l.length < MIN_LITERAL_LENGTH ? 1 : 0));
+  return { pack, automaton, owners, shortLiteral };
 }
 
 interface EntryHit {
@@ -33,19 +39,28 @@ export function matchEntries(matcher: Matcher, text: string): EntryHit[] {
   if (literalHits.length === 0) return [];
   const out: EntryHit[] = [];
   const byLiteral = new Map<number, LiteralHit[]>();
+  const candidates = new Set<number>();
   for (const hit of literalHits) {
     for (const [entry, piece] of matcher.owners[hit.literal] ?? []) {
       if ((matcher.pack.entries[entry]?.pieces.length ?? 0) === 1 && piece === 0) {
         out.push({ entry, start: hit.start, end: hit.end });
+      } else {
+        candidates.add(entry);
       }
     }
     const list = byLiteral.get(hit.literal);
     if (list) list.push(hit);
     else byLiteral.set(hit.literal, [hit]);
   }
-  for (const e of matcher.multiPiece) {
+  for (const e of candidates) {
     const entry = matcher.pack.entries[e];
-    if (!entry || !entry.pieces.every((p) => byLiteral.has(p))) continue;
+    if (!entry || !entry.pieces.every((p) => matcher.shortLiteral[p] === 1 || byLiteral.has(p))) continue;
+    for (const p of entry.pieces) {
+      if (matcher.shortLiteral[p] === 1 && !byLiteral.has(p)) {
+        byLiteral.set(p, findCharLiteral(matcher.automaton, text, p, matcher.pack.literals[p] ?? ''));
+      }
+    }
+    if (!entry.pieces.every((p) => (byLiteral.get(p)?.length ?? 0) > 0)) continue;
     for (const first of byLiteral.get(entry.pieces[0] as number) ?? []) {
       const end = chainEnd(matcher.automaton, text, entry.pieces, entry.gap, byLiteral, first);
       if (end !== undefined) out.push({ entry: e, start: first.start, end });

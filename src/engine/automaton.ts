@@ -2,28 +2,34 @@ import { createFolder, SKIP } from './char-fold';
 import type { CompiledPack } from './types';
 
 /**
- * Aho–Corasick compiled to a dense DFA. Normalisation is folded into `classOf`, one
- * entry per UTF-16 code unit: column 0 is "a character no pattern uses" (back to the
- * root), column 1 is "ignored inside phrases" (every state loops to itself), the rest
- * are the pack's alphabet. States that end a literal are numbered last, so the hot loop
- * is one table read per character and one comparison.
+ * Multi-pattern matcher over the pack's literals, with normalisation folded into
+ * `classOf`: one entry per UTF-16 code unit, class 0 for a character no pattern uses,
+ * class 1 for a character ignored inside phrases (space, zero-width, punctuation), the
+ * rest for the pack's alphabet. The scan reads each character once and tests the pair
+ * (previous class, this class) against a bitmap of every literal's first two characters:
+ * ordinary text almost never passes, so nearly all the work is two table reads per
+ * character. Where a pair passes, a walk down the trie from that start finds every
+ * literal beginning there, bounded by the longest literal. Linear in the text.
  */
 export interface Automaton {
   readonly classOf: Uint16Array;
   readonly width: number;
-  readonly next: Uint16Array | Uint32Array;
-  /** states >= firstOutput end at least one literal */
-  readonly firstOutput: number;
-  /** literal ids ending in state s: outputs[outputStart[s - firstOutput] .. outputStart[s - firstOutput + 1]] */
+  /** bit (a * width + b) is set when some literal starts with classes a, b */
+  readonly startPairs: Uint32Array;
+  /** trie: children of node n are childClass/childNode[childStart[n] .. childStart[n + 1]], sorted by class */
+  readonly childStart: Uint32Array;
+  readonly childClass: Uint16Array;
+  readonly childNode: Uint32Array;
+  /** literal ids ending at node n: outputs[outputStart[n] .. outputStart[n + 1]] */
   readonly outputStart: Uint32Array;
   readonly outputs: Uint32Array;
-  /** length of each literal, in normalised characters */
-  readonly literalLength: Uint16Array;
+  readonly maxLength: number;
   readonly bytes: number;
 }
 
 const OTHER = 0;
 const IGNORED = 1;
+export const MIN_LITERAL_LENGTH = 2;
 
 export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): Automaton {
   const fold = createFolder(pack.fold);
@@ -41,91 +47,65 @@ export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): A
     classOf[c] = f === SKIP ? IGNORED : (symbolOf.get(f) ?? OTHER);
   }
 
-  // trie
-  const gotoRows: Map<number, number>[] = [new Map()];
-  const ownOutputs: number[][] = [[]];
-  const depth: number[] = [0];
+  const children: Map<number, number>[] = [new Map()];
+  const ends: number[][] = [[]];
+  const startPairs = new Uint32Array(Math.ceil((width * width) / 32));
+  let maxLength = 0;
   pack.literals.forEach((literal, id) => {
-    let s = 0;
+    // one-character pieces are too common to scan for; the entries that use them are
+    // checked around their longer pieces (see analyze.ts)
+    if (literal.length < MIN_LITERAL_LENGTH) return;
+    let node = 0;
     for (let i = 0; i < literal.length; i++) {
       const sym = symbolOf.get(literal.charCodeAt(i)) as number;
-      let t = gotoRows[s]?.get(sym);
-      if (t === undefined) {
-        t = gotoRows.length;
-        gotoRows.push(new Map());
-        ownOutputs.push([]);
-        depth.push((depth[s] ?? 0) + 1);
-        gotoRows[s]?.set(sym, t);
+      let next = children[node]?.get(sym);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        ends.push([]);
+        children[node]?.set(sym, next);
       }
-      s = t;
+      node = next;
     }
-    ownOutputs[s]?.push(id);
+    ends[node]?.push(id);
+    const pair = (symbolOf.get(literal.charCodeAt(0)) as number) * width + (symbolOf.get(literal.charCodeAt(1)) as number);
+    startPairs[pair >>> 5] = (startPairs[pair >>> 5] as number) | (1 << (pair & 31));
+    maxLength = Math.max(maxLength, literal.length);
   });
 
-  // BFS: failure links folded into a full transition table
-  const count = gotoRows.length;
-  const table = new Uint32Array(count * width);
-  const fail = new Uint32Array(count);
-  const outputsOf: number[][] = ownOutputs.map((o) => [...o]);
-  const queue: number[] = [];
-  for (let sym = 2; sym < width; sym++) {
-    const t = gotoRows[0]?.get(sym);
-    if (t !== undefined) {
-      table[sym] = t;
-      queue.push(t);
-    }
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const s = queue[head] as number;
-    const f = fail[s] as number;
-    outputsOf[s] = [...(outputsOf[s] ?? []), ...(s === 0 ? [] : (outputsOf[f] ?? []))];
-    table[s * width + IGNORED] = s;
-    for (let sym = 2; sym < width; sym++) {
-      const t = gotoRows[s]?.get(sym);
-      const viaFail = table[f * width + sym] as number;
-      if (t !== undefined) {
-        fail[t] = viaFail;
-        table[s * width + sym] = t;
-        queue.push(t);
-      } else {
-        table[s * width + sym] = viaFail;
-      }
-    }
-  }
-
-  // renumber: states without output first, then states with output
-  const order: number[] = [];
-  const withOutput: number[] = [];
-  for (let s = 0; s < count; s++) ((outputsOf[s]?.length ?? 0) > 0 ? withOutput : order).push(s);
-  const firstOutput = order.length;
-  order.push(...withOutput);
-  const renumber = new Uint32Array(count);
-  order.forEach((old, i) => (renumber[old] = i));
-
-  const next = count < 0x10000 ? new Uint16Array(count * width) : new Uint32Array(count * width);
-  for (let i = 0; i < count; i++) {
-    const old = order[i] as number;
-    for (let sym = 0; sym < width; sym++) next[i * width + sym] = renumber[table[old * width + sym] as number] as number;
-  }
-  const outputStart = new Uint32Array(withOutput.length + 1);
+  const count = children.length;
+  const childStart = new Uint32Array(count + 1);
+  const edgeCount = children.reduce((n, m) => n + m.size, 0);
+  const childClass = new Uint16Array(edgeCount);
+  const childNode = new Uint32Array(edgeCount);
+  const outputStart = new Uint32Array(count + 1);
   const flat: number[] = [];
-  withOutput.forEach((old, i) => {
-    outputStart[i] = flat.length;
-    flat.push(...(outputsOf[old] ?? []));
-  });
-  outputStart[withOutput.length] = flat.length;
+  let e = 0;
+  for (let n = 0; n < count; n++) {
+    childStart[n] = e;
+    for (const [sym, next] of [...(children[n] ?? [])].sort((a, b) => a[0] - b[0])) {
+      childClass[e] = sym;
+      childNode[e] = next;
+      e++;
+    }
+    outputStart[n] = flat.length;
+    flat.push(...(ends[n] ?? []));
+  }
+  childStart[count] = e;
+  outputStart[count] = flat.length;
   const outputs = Uint32Array.from(flat);
-  const literalLength = Uint16Array.from(pack.literals.map((l) => l.length));
-
+  const arrays = [classOf, startPairs, childStart, childClass, childNode, outputStart, outputs];
   return {
     classOf,
     width,
-    next,
-    firstOutput,
+    startPairs,
+    childStart,
+    childClass,
+    childNode,
     outputStart,
     outputs,
-    literalLength,
-    bytes: classOf.byteLength + next.byteLength + outputStart.byteLength + outputs.byteLength + literalLength.byteLength,
+    maxLength,
+    bytes: arrays.reduce((n, a) => n + a.byteLength, 0),
   };
 }
 
@@ -136,34 +116,57 @@ export interface LiteralHit {
   end: number;
 }
 
-/** Every literal occurrence in `text`, in order of end position. */
+/** Every literal occurrence in text[from, to), in order of start position. */
 export function findLiterals(automaton: Automaton, text: string, from = 0, to = text.length): LiteralHit[] {
-  const { classOf, width, next, firstOutput } = automaton;
+  const { classOf, width, startPairs } = automaton;
   const hits: LiteralHit[] = [];
-  let state = 0;
+  let previous = OTHER;
+  let previousAt = -1;
   for (let i = from; i < to; i++) {
     const cls = classOf[text.charCodeAt(i)] as number;
-    state = next[state * width + cls] as number;
-    // an ignored character loops in place: report a literal once, where it ends
-    if (state >= firstOutput && cls !== IGNORED) collect(automaton, text, state, i, hits);
+    if (cls <= IGNORED) {
+      if (cls === OTHER) previous = OTHER;
+      continue;
+    }
+    const pair = previous * width + cls;
+    if (((startPairs[pair >>> 5] as number) & (1 << (pair & 31))) !== 0 && previous !== OTHER) {
+      walkFrom(automaton, text, previousAt, to, hits);
+    }
+    previous = cls;
+    previousAt = i;
   }
   return hits;
 }
 
-function collect(automaton: Automaton, text: string, state: number, endIndex: number, hits: LiteralHit[]): void {
-  const { outputStart, outputs, literalLength, classOf } = automaton;
-  const k = state - automaton.firstOutput;
-  for (let o = outputStart[k] as number; o < (outputStart[k + 1] as number); o++) {
-    const literal = outputs[o] as number;
-    // walk back over the literal's characters, stepping over ignored ones
-    let remaining = (literalLength[literal] as number) - 1;
-    let start = endIndex;
-    while (remaining > 0 && start > 0) {
-      start--;
-      if (classOf[text.charCodeAt(start)] !== IGNORED) remaining--;
+/** All literals that start at `start`: follow the trie while the text allows. */
+function walkFrom(automaton: Automaton, text: string, start: number, to: number, hits: LiteralHit[]): void {
+  const { classOf, childStart, childClass, childNode, outputStart, outputs, maxLength } = automaton;
+  let node = 0;
+  let depth = 0;
+  for (let j = start; j < to && depth < maxLength; j++) {
+    const cls = classOf[text.charCodeAt(j)] as number;
+    if (cls === IGNORED) continue;
+    if (cls === OTHER) return;
+    let e = childStart[node] as number;
+    const end = childStart[node + 1] as number;
+    while (e < end && (childClass[e] as number) < cls) e++;
+    if (e === end || childClass[e] !== cls) return;
+    node = childNode[e] as number;
+    depth++;
+    for (let o = outputStart[node] as number; o < (outputStart[node + 1] as number); o++) {
+      hits.push({ literal: outputs[o] as number, start, end: j + 1 });
     }
-    hits.push({ literal, start, end: endIndex + 1 });
   }
+}
+
+/** Occurrences of a one-character literal in text, found by class. */
+export function findCharLiteral(automaton: Automaton, text: string, literal: number, char: string): LiteralHit[] {
+  const wanted = automaton.classOf[char.charCodeAt(0)];
+  const hits: LiteralHit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (automaton.classOf[text.charCodeAt(i)] === wanted) hits.push({ literal, start: i, end: i + 1 });
+  }
+  return hits;
 }
 
 /** Number of normalised (not ignored) characters in text[from, to). */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { PackFileSource, type CueSource, type RuleSource } from './pack-schema';
 import { normalizeLiteral } from './normalize';
+import { MIN_LITERAL_LENGTH } from './automaton';
 import type { CompiledEntry, CompiledPack } from './types';
 
 /** A problem in a rule source, located precisely enough to fix it. */
@@ -34,7 +35,7 @@ export interface CompileOptions {
 }
 
 const DEFAULT_GAP = 6;
-const MAX_EXPANSIONS = 64;
+const MAX_EXPANSIONS = 256;
 
 export function parsePackFile(source: PackSourceFile): z.infer<typeof PackFileSource> {
   const result = PackFileSource.safeParse(source.data);
@@ -122,6 +123,14 @@ export function compilePack(sources: readonly PackSourceFile[], options: Compile
         const pieces = spelling.split(/…|\.\.\./).map((p) => normalizeLiteral(p));
         if (pieces.some((p) => p.length === 0)) {
           throw new PackError(file, item.id, 'patterns', `"${pattern}" has an empty piece after normalisation`);
+        }
+        if (pieces.every((p) => p.length < MIN_LITERAL_LENGTH)) {
+          throw new PackError(
+            file,
+            item.id,
+            'patterns',
+            `"${pattern}" needs a piece of at least ${MIN_LITERAL_LENGTH} characters after normalisation (one character alone is too common to search for)`,
+          );
         }
         rawEntries.push({ kind, ref, pieces, gap: item.gap ?? DEFAULT_GAP });
       }

@@ -71,7 +71,7 @@ describe('compilePack', () => {
 
   it('rejects an unknown alias and an alias explosion', () => {
     expect(errorOf(() => compileOne({ rules: [rule('no-alias', { patterns: ['加{nope}'] })] })).message).toContain('{nope}');
-    const many = Array.from({ length: 9 }, (_, i) => `x${i}`);
+    const many = Array.from({ length: 17 }, (_, i) => `x${i}`);
     const error = errorOf(() => compileOne({ aliases: { a: many }, rules: [rule('boom', { patterns: ['{a}{a}'] })] }));
     expect(error.field).toBe('patterns');
   });
@@ -89,5 +89,21 @@ describe('compilePack', () => {
     expect(error.ruleId).toBe('typo-rule');
     expect(error.field).toBe('weight');
     expect(error.line).toBe(5);
+  });
+});
+
+describe('one-character pieces', () => {
+  it('are allowed beside a longer piece and matched around it', async () => {
+    const { createMatcher, analyzeBlock } = await import('../../src/engine/analyze');
+    const pack = compileOne({ rules: [], cues: [{ id: 'banner-words', kind: 'reported', patterns: ['以…为噱头'] }] });
+    const matcher = createMatcher(pack);
+    expect(analyzeBlock(matcher, '以“全额平债”为噱头').cues.map((c) => [c.start, c.end])).toEqual([[0, 10]]);
+    expect(analyzeBlock(matcher, '这是噱头').cues).toEqual([]);
+  });
+
+  it('are rejected when a pattern has nothing longer', () => {
+    const error = errorOf(() => compileOne({ rules: [], cues: [{ id: 'too-short', kind: 'offer', patterns: ['包'] }] }));
+    expect(error.ruleId).toBe('too-short');
+    expect(error.field).toBe('patterns');
   });
 });
