@@ -12,7 +12,7 @@ import type {
 } from './types';
 
 /** Score at which each level starts. */
-export const LEVEL_FLOORS: Readonly<Record<Exclude<Level, 'none'>, number>> = { low: 25, medium: 50, high: 75 };
+export const LEVEL_FLOORS: Readonly<Record<Exclude<Level, 'none'>, number>> = { low: 20, medium: 40, high: 70 };
 /** The banner shows from this score unless the user chose another sensitivity. */
 export const DEFAULT_WARN_THRESHOLD = LEVEL_FLOORS.medium;
 
@@ -46,7 +46,14 @@ export const SCORING = {
   /** debt-relief words next to the borrower's own lender, with no third-party selling */
   ownLenderFactor: 0.3,
   antiFraudPageFactor: 0.5,
+  /** hand-offs, fees and data requests with no debt topic in the block are everyday text */
+  noTopicFactor: 0.4,
+  /** ad copy is short; past this many characters, a block with no selling signal is diluted */
+  longTextChars: 80,
 } as const;
+
+/** categories that make a block about debt relief; the others only support them */
+const TOPIC_CATEGORIES: ReadonlySet<LureCategory> = new Set(['debt-relief-offer', 'false-promise', 'forgery-coaching']);
 
 export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options: ScoreOptions = {}): BlockVerdict {
   const reasons = new Set<ContextReason>();
@@ -94,6 +101,10 @@ export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options:
     points.forEach((p, n) => (base += p * SCORING.sameCategoryDecay ** n));
   }
   if (byCategory.size > 1) base *= 1 + SCORING.diversityBonus * (byCategory.size - 1);
+  if (base > 0 && ![...byCategory.keys()].some((c) => TOPIC_CATEGORIES.has(c))) base *= SCORING.noTopicFactor;
+  if (base > 0 && offerSignals === 0 && findings.length > SCORING.longTextChars) {
+    base *= Math.sqrt(SCORING.longTextChars / findings.length);
+  }
   if (base > 0) {
     base += Math.min(kinds.offer, SCORING.maxOfferCues) * SCORING.offerPoints;
     if (findings.contacts > 0) base += SCORING.contactPoints;

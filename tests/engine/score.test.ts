@@ -66,10 +66,11 @@ describe('scoring', () => {
 
   it.each([
     [0, 'none'],
-    [24, 'none'],
-    [25, 'low'],
-    [50, 'medium'],
-    [75, 'high'],
+    [19, 'none'],
+    [20, 'low'],
+    [39, 'low'],
+    [40, 'medium'],
+    [70, 'high'],
     [100, 'high'],
   ] as const)('score %i is level %s', (s, level) => {
     expect(levelFor(s)).toBe(level);
