@@ -1,0 +1,48 @@
+/**
+ * What happens when a frame reports: aggregate, re-score, update the badge, and ask the top
+ * frame to show the banner when the page crosses the user's threshold. Browser access comes
+ * in through `TabEffects`, so this runs in tests with fakes.
+ */
+import type { CompiledPack } from '../engine/types';
+import type { TabVerdict, ToContent } from '../shared/messages';
+import { isAllowed, loadSettings } from '../shared/settings';
+import type { KeyValueArea } from '../shared/storage-area';
+import { applyReport, type IncomingReport } from './tab-state';
+import type { TabStore } from './tab-store';
+import { assessTab } from './verdict';
+
+export interface TabEffects {
+  setBadge(tabId: number, view: TabVerdict): Promise<void>;
+  sendToTopFrame(tabId: number, message: ToContent): Promise<void>;
+}
+
+export interface ReportContext {
+  pack: CompiledPack;
+  store: TabStore;
+  settingsArea: KeyValueArea;
+  effects: TabEffects;
+}
+
+export async function handleReport(context: ReportContext, tabId: number, report: IncomingReport): Promise<TabVerdict> {
+  const settings = await loadSettings(context.settingsArea);
+  const { view, banner } = await context.store.update(tabId, (previous) => {
+    const state = applyReport(previous, report);
+    const assessment = assessTab(context.pack, state, settings);
+    const wantsBanner =
+      settings.autoWarn && assessment.page.score >= settings.threshold && !isAllowed(settings, state.topUrl);
+    const signature = `${assessment.view.level}|${assessment.bannerTitles.join('|')}`;
+    const banner = wantsBanner && state.bannerSent !== signature ? assessment : undefined;
+    if (banner) state.bannerSent = signature;
+    return [state, { view: assessment.view, banner }];
+  });
+  await context.effects.setBadge(tabId, view);
+  if (banner) {
+    await context.effects.sendToTopFrame(tabId, { type: 'banner/show', level: banner.view.level, titles: banner.bannerTitles });
+  }
+  return view;
+}
+
+export async function currentVerdict(context: Pick<ReportContext, 'pack' | 'store' | 'settingsArea'>, tabId: number): Promise<TabVerdict> {
+  const settings = await loadSettings(context.settingsArea);
+  return assessTab(context.pack, await context.store.get(tabId), settings).view;
+}

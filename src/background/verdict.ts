@@ -1,0 +1,55 @@
+/** From a tab's aggregated findings to what the badge, banner and popup show. */
+import { scorePage } from '../engine/score';
+import type { CompiledPack, ContextReason, PageVerdict } from '../engine/types';
+import { LIMITS } from '../shared/limits';
+import type { LureView, TabVerdict } from '../shared/messages';
+import type { Settings } from '../shared/settings';
+import { blocksOf, type TabState } from './tab-state';
+
+export interface TabAssessment {
+  page: PageVerdict;
+  view: TabVerdict;
+  /** titles of the lures in flagged blocks, for the banner */
+  bannerTitles: string[];
+}
+
+const MAX_SNIPPETS_PER_LURE = 3;
+
+export function assessTab(pack: CompiledPack, state: TabState | undefined, settings: Settings): TabAssessment {
+  const blocks = state ? blocksOf(state) : [];
+  const page = scorePage(pack, blocks.map((b) => b.findings), {
+    threshold: settings.threshold,
+    muted: new Set(settings.mutedRules),
+  });
+
+  const lures = new Map<string, LureView>();
+  const reasons = new Set<ContextReason>();
+  page.blocks.forEach((verdict, i) => {
+    const snippets = blocks[i]?.snippets ?? [];
+    for (const reason of verdict.reasons) reasons.add(reason);
+    for (const rule of verdict.rules) {
+      const view = lures.get(rule.ruleId) ?? { ruleId: rule.ruleId, category: rule.category, title: rule.title, points: 0, snippets: [] };
+      view.points = Math.max(view.points, rule.points);
+      const snippet = snippets.find((s) => s.ruleId === rule.ruleId)?.text;
+      if (snippet && view.snippets.length < MAX_SNIPPETS_PER_LURE && !view.snippets.includes(snippet)) view.snippets.push(snippet);
+      lures.set(rule.ruleId, view);
+    }
+  });
+
+  const bannerTitles = new Set<string>();
+  for (const i of page.flagged) for (const rule of page.blocks[i]?.rules ?? []) if (rule.points > 0) bannerTitles.add(rule.title);
+
+  return {
+    page,
+    view: {
+      scanned: state !== undefined,
+      level: page.level,
+      score: page.score,
+      flaggedBlocks: page.flagged.length,
+      antiFraudPage: page.antiFraudPage,
+      reasons: [...reasons],
+      lures: [...lures.values()].sort((a, b) => b.points - a.points),
+    },
+    bannerTitles: [...bannerTitles].slice(0, LIMITS.bannerTitles).map((t) => t.slice(0, LIMITS.titleChars)),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The warning banner: an open shadow root on a host under <html>, so page CSS cannot restyle
+ * it and the page's layout never moves. Built with DOM APIs only; page text is never HTML.
+ */
+import type { Level } from '../engine/types';
+import { BANNER_CSS, HOST_STYLE } from './banner-styles';
+
+export interface BannerStrings {
+  title: string;
+  found: string;
+  safePath: string;
+  channels: string;
+  channel12378: string;
+  channel12315: string;
+  channel110: string;
+  channel12315Web: string;
+  dismiss: string;
+  details: string;
+}
+
+export interface BannerContent {
+  level: Level;
+  titles: readonly string[];
+}
+
+export interface BannerCallbacks {
+  onDetails(): void;
+  onDismiss(): void;
+}
+
+export const BANNER_ATTRIBUTE = 'data-fcs-banner';
+const MAX_TITLES = 5;
+
+/** Hosts we created; a page cannot forge membership (it may copy the attribute). */
+const ownHosts = new WeakSet<Element>();
+
+export function isBannerHost(node: Node): boolean {
+  return node instanceof Element && ownHosts.has(node);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  text?: string,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const el = doc.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return el;
+}
+
+function link(doc: Document, href: string, text: string): HTMLAnchorElement {
+  const external = href.startsWith('http');
+  return element(doc, 'a', text, external ? { href, target: '_blank', rel: 'noopener noreferrer' } : { href });
+}
+
+function findHost(doc: Document): HTMLElement | undefined {
+  for (const child of doc.documentElement.children) if (ownHosts.has(child)) return child as HTMLElement;
+  return undefined;
+}
+
+function render(doc: Document, root: ShadowRoot, content: BannerContent, strings: BannerStrings, callbacks: BannerCallbacks): void {
+  root.replaceChildren();
+  const style = element(doc, 'style', BANNER_CSS);
+  const banner = element(doc, 'div', undefined, { class: 'banner', role: 'alert', 'data-level': content.level, lang: 'zh-CN' });
+  banner.append(element(doc, 'h2', strings.title));
+  if (content.titles.length > 0) {
+    banner.append(element(doc, 'p', strings.found));
+    const list = element(doc, 'ul');
+    for (const title of content.titles.slice(0, MAX_TITLES)) list.append(element(doc, 'li', title));
+    // a long list would cover the page; the details view has every lure
+    if (content.titles.length > MAX_TITLES) list.append(element(doc, 'li', `… +${content.titles.length - MAX_TITLES}`));
+    banner.append(list);
+  }
+  banner.append(element(doc, 'p', strings.safePath));
+  const channels = element(doc, 'p', undefined, { class: 'channels' });
+  channels.append(
+    element(doc, 'span', strings.channels),
+    link(doc, 'tel:12378', strings.channel12378),
+    link(doc, 'tel:12315', strings.channel12315),
+    link(doc, 'tel:110', strings.channel110),
+    link(doc, 'https://www.12315.cn', strings.channel12315Web),
+  );
+  banner.append(channels);
+  const actions = element(doc, 'div', undefined, { class: 'actions' });
+  const details = element(doc, 'button', strings.details, { type: 'button', 'data-action': 'details' });
+  const dismiss = element(doc, 'button', strings.dismiss, { type: 'button', 'data-action': 'dismiss' });
+  details.addEventListener('click', () => callbacks.onDetails());
+  dismiss.addEventListener('click', () => {
+    removeBanner(doc);
+    callbacks.onDismiss();
+  });
+  actions.append(details, dismiss);
+  banner.append(actions);
+  root.append(style, banner);
+}
+
+/** Shows the banner, or updates it in place if it is already showing. */
+export function showBanner(doc: Document, content: BannerContent, strings: BannerStrings, callbacks: BannerCallbacks): HTMLElement {
+  let host = findHost(doc);
+  if (!host) {
+    host = doc.createElement('div');
+    ownHosts.add(host);
+    for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
+    host.attachShadow({ mode: 'open' });
+    doc.documentElement.append(host);
+  }
+  host.setAttribute(BANNER_ATTRIBUTE, content.level);
+  if (host.shadowRoot) render(doc, host.shadowRoot, content, strings, callbacks);
+  return host;
+}
+
+export function removeBanner(doc: Document): void {
+  findHost(doc)?.remove();
+}

@@ -1,0 +1,86 @@
+/** Popup entry: which tab, fetch its verdict, render, and wire "检查此页". */
+import pack from 'virtual:fcs-pack';
+import { browser } from '../shared/browser';
+import { t } from '../shared/i18n';
+import { CheckPageReply, GetVerdictReply, type TabVerdict, type ToBackground } from '../shared/messages';
+import { renderLures, renderVerdict } from './render';
+
+const checkButton = document.querySelector<HTMLButtonElement>('[data-testid="check-page"]');
+const status = document.querySelector<HTMLElement>('[data-testid="status"]');
+
+function localizeStatic(): void {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  const texts: [string, Parameters<typeof t>[0]][] = [
+    ['lures-heading', 'popupLures'],
+    ['channels-heading', 'popupChannels'],
+    ['channel-12378', 'channel12378'],
+    ['channel-12315', 'channel12315'],
+    ['channel-110', 'channel110'],
+    ['channel-12315-web', 'channel12315Web'],
+  ];
+  for (const [id, key] of texts) {
+    const node = document.getElementById(id);
+    if (node) node.textContent = t(key);
+  }
+  if (checkButton) checkButton.textContent = t('popupCheckPage');
+}
+
+function showStatus(text: string | undefined): void {
+  if (!status) return;
+  status.hidden = !text;
+  status.textContent = text ?? '';
+}
+
+function render(view: TabVerdict): void {
+  renderVerdict(document, view, t);
+  renderLures(document, view, pack, t);
+}
+
+async function targetTabId(): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(fromQuery) && fromQuery >= 0 && location.search.includes('tabId=')) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function refresh(tabId: number): Promise<void> {
+  const message: ToBackground = { type: 'tab/getVerdict', tabId };
+  const reply = GetVerdictReply.safeParse(await browser.runtime.sendMessage(message));
+  if (reply.success) render(reply.data);
+}
+
+async function checkNow(tabId: number): Promise<void> {
+  if (!checkButton) return;
+  checkButton.disabled = true;
+  checkButton.textContent = t('popupChecking');
+  showStatus(undefined);
+  try {
+    const message: ToBackground = { type: 'tab/checkPage', tabId };
+    const reply = CheckPageReply.safeParse(await browser.runtime.sendMessage(message));
+    if (reply.success && reply.data.ok) render(reply.data.verdict);
+    else showStatus(t('popupCheckFailed'));
+  } catch {
+    showStatus(t('popupCheckFailed'));
+  } finally {
+    checkButton.disabled = false;
+    checkButton.textContent = t('popupCheckPage');
+  }
+}
+
+async function main(): Promise<void> {
+  localizeStatic();
+  const tabId = await targetTabId();
+  if (tabId === undefined) {
+    showStatus(t('popupNoTab'));
+    if (checkButton) checkButton.disabled = true;
+    return;
+  }
+  checkButton?.addEventListener('click', () => void checkNow(tabId));
+  // the details tab stays open while the page keeps reporting; follow it
+  browser.storage.session.onChanged.addListener((changes) => {
+    if (`tab:${tabId}` in changes) void refresh(tabId);
+  });
+  await refresh(tabId);
+}
+
+void main();

@@ -1,0 +1,12 @@
+/** Size limits shared by the content script (which truncates) and the message schemas (which reject). */
+export const LIMITS = {
+  blockChars: 4000,
+  blocksPerReport: 400,
+  hitsPerBlock: 200,
+  snippetChars: 80,
+  snippetsPerBlock: 40,
+  idChars: 64,
+  titleChars: 40,
+  bannerTitles: 20,
+  urlChars: 2048,
+} as const;

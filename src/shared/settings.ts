@@ -1,0 +1,66 @@
+/** User settings: one zod schema with defaults; a corrupt stored object keeps its valid parts. */
+import { z } from './zod';
+import { DEFAULT_WARN_THRESHOLD } from '../engine/score';
+import type { KeyValueArea } from './storage-area';
+
+const hostname = z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/i);
+const pageUrl = z.string().url().max(2048);
+const ruleId = z.string().min(1).max(64);
+
+/** An array whose invalid items are dropped instead of failing the whole list. */
+function listOf<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(z.unknown())
+    .transform((items) => items.flatMap((i) => {
+      const r = item.safeParse(i);
+      return r.success ? [r.data as z.output<T>] : [];
+    }).slice(0, max))
+    .catch([]);
+}
+
+export const SettingsSchema = z.object({
+  /** show the banner by itself when a page reaches the threshold */
+  autoWarn: z.boolean().catch(true),
+  threshold: z.number().int().min(1).max(100).catch(DEFAULT_WARN_THRESHOLD),
+  /** hostnames (and their subdomains) the user trusts: no banner */
+  allowedSites: listOf(hostname, 1000),
+  /** exact page URLs (without #fragment) the user trusts */
+  allowedPages: listOf(pageUrl, 1000),
+  /** rule ids the user turned off */
+  mutedRules: listOf(ruleId, 500),
+});
+export type Settings = z.output<typeof SettingsSchema>;
+
+export const SETTINGS_KEY = 'settings';
+
+export function parseSettings(raw: unknown): Settings {
+  const input = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
+  return SettingsSchema.parse(input);
+}
+
+export const DEFAULT_SETTINGS: Settings = parseSettings({});
+
+export async function loadSettings(area: KeyValueArea): Promise<Settings> {
+  const stored = await area.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+export async function saveSettings(area: KeyValueArea, settings: Settings): Promise<void> {
+  await area.set({ [SETTINGS_KEY]: SettingsSchema.parse(settings) });
+}
+
+export function isAllowed(settings: Settings, url: string | undefined): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const host = parsed.hostname.toLowerCase();
+  if (settings.allowedSites.some((site) => host === site.toLowerCase() || host.endsWith(`.${site.toLowerCase()}`))) {
+    return true;
+  }
+  parsed.hash = '';
+  return settings.allowedPages.includes(parsed.href);
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest';
+import { routeMessage, type BackgroundHandlers } from '../../src/background/route-message';
+
+const self = { id: 'our-id', origin: 'chrome-extension://our-id/' };
+const pageSender = { id: 'our-id', url: 'https://page.example/', frameId: 2, tab: { id: 7, index: 1, windowId: 1 } };
+const popupSender = { id: 'our-id', url: 'chrome-extension://our-id/src/popup/index.html' };
+const report = { type: 'scan/report', docId: 'd', replace: true, blocks: [] };
+
+function handlers(): BackgroundHandlers {
+  return {
+    report: vi.fn(async () => undefined),
+    openDetails: vi.fn(async () => undefined),
+    getVerdict: vi.fn(async () => ({ scanned: false, level: 'none' as const, score: 0, flaggedBlocks: 0, antiFraudPage: false, reasons: [], lures: [] })),
+    checkPage: vi.fn(async () => ({ ok: false as const, error: 'x' })),
+  };
+}
+
+describe('routeMessage', () => {
+  it('takes tab and frame from the sender, never the payload', async () => {
+    const h = handlers();
+    await routeMessage({ ...report, tabId: 99, frameId: 0 }, pageSender as never, h, self);
+    expect(h.report).toHaveBeenCalledWith(7, 2, 'https://page.example/', expect.objectContaining({ type: 'scan/report' }));
+  });
+
+  it.each([
+    ['another extension', { ...pageSender, id: 'other' }, report],
+    ['a malformed message', pageSender, { type: 'scan/report', blocks: 'lots' }],
+    ['an unknown type', pageSender, { type: 'tab/delete' }],
+    ['a report without a tab', { id: 'our-id', url: 'https://x/' }, report],
+    ['a report from an extension page', { ...popupSender, tab: { id: 3, index: 0 }, frameId: 0 }, report],
+    ['a verdict request from a page', pageSender, { type: 'tab/getVerdict', tabId: 3 }],
+    ['a check request from a page', pageSender, { type: 'tab/checkPage', tabId: 3 }],
+    ['details from a subframe', pageSender, { type: 'banner/openDetails' }],
+  ])('ignores %s', (_, sender, message) => {
+    const h = handlers();
+    expect(routeMessage(message, sender as never, h, self)).toBeUndefined();
+    for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('answers the popup', async () => {
+    const h = handlers();
+    await expect(routeMessage({ type: 'tab/getVerdict', tabId: 3 }, popupSender as never, h, self)).resolves.toMatchObject({ level: 'none' });
+    expect(h.getVerdict).toHaveBeenCalledWith(3);
+  });
+
+  it('opens details for the top frame of the sending tab', async () => {
+    const h = handlers();
+    await routeMessage({ type: 'banner/openDetails' }, { ...pageSender, frameId: 0 } as never, h, self);
+    expect(h.openDetails).toHaveBeenCalledWith({ id: 7, index: 1, windowId: 1 });
+  });
+});
