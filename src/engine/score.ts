@@ -50,6 +50,9 @@ export const SCORING = {
   noTopicFactor: 0.4,
   /** ad copy is short; past this many characters, a block with no selling signal is diluted */
   longTextChars: 80,
+  /** a debt-relief claim standing alone in a short block, with no report, quote or safe clause around it, reads as a slogan */
+  sloganChars: 40,
+  sloganFactor: 1.35,
 } as const;
 
 /** categories that make a block about debt relief; the others only support them */
@@ -74,6 +77,7 @@ export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options:
   const kinds = countCueKinds(findings);
   const offerSignals = Math.min(kinds.offer, SCORING.maxOfferCues) + (findings.contacts > 0 ? 1 : 0);
   const ownLenderOnly = kinds['own-lender'] > 0 && offerSignals === 0;
+  const warnings = kinds.warning + kinds.reported;
 
   const rules: RuleVerdict[] = [];
   for (const { rule, spans, live, quotedOnly } of perRule.values()) {
@@ -101,7 +105,6 @@ export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options:
     points.forEach((p, n) => (base += p * SCORING.sameCategoryDecay ** n));
   }
   if (byCategory.size > 1) base *= 1 + SCORING.diversityBonus * (byCategory.size - 1);
-  if (base > 0 && ![...byCategory.keys()].some((c) => TOPIC_CATEGORIES.has(c))) base *= SCORING.noTopicFactor;
   if (base > 0 && offerSignals === 0 && findings.length > SCORING.longTextChars) {
     base *= Math.sqrt(SCORING.longTextChars / findings.length);
   }
@@ -109,7 +112,10 @@ export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options:
     base += Math.min(kinds.offer, SCORING.maxOfferCues) * SCORING.offerPoints;
     if (findings.contacts > 0) base += SCORING.contactPoints;
   }
-  const warnings = kinds.warning + kinds.reported;
+  const standsAlone = warnings === 0 && reasons.size === 0 && findings.length <= SCORING.sloganChars;
+  if (base > 0 && standsAlone && [...byCategory.keys()].some((c) => TOPIC_CATEGORIES.has(c))) base *= SCORING.sloganFactor;
+  // selling a hand-off, a fee or a form is everyday commerce until the block is about debt
+  if (base > 0 && ![...byCategory.keys()].some((c) => TOPIC_CATEGORIES.has(c))) base *= SCORING.noTopicFactor;
   if (base > 0 && warnings > 0) {
     base *= Math.max(SCORING.minWarningFactor, SCORING.warningFactor ** warnings);
     reasons.add('warning-context');
