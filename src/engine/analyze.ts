@@ -106,6 +106,8 @@ function quoteDepthAt(text: string, offsets: readonly number[]): Map<number, num
   for (let i = 0; i <= text.length && w < wanted.length; i++) {
     while (w < wanted.length && wanted[w] === i) result.set(wanted[w++] as number, depth + (asciiOpen ? 1 : 0));
     const c = text.charCodeAt(i);
+    // nearly every character is below the first quote or a CJK ideograph above the last
+    if (c < ASCII_QUOTE || (c > ASCII_QUOTE && c < 0x2018) || (c > 0x300f && c !== 0xff02)) continue;
     if (OPEN_QUOTES.has(c)) depth++;
     else if (CLOSE_QUOTES.has(c)) depth = Math.max(0, depth - 1);
     else if (c === ASCII_QUOTE) asciiOpen = !asciiOpen;

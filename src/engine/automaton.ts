@@ -5,11 +5,16 @@ import type { CompiledPack } from './types';
  * Multi-pattern matcher over the pack's literals, with normalisation folded into
  * `classOf`: one entry per UTF-16 code unit, class 0 for a character no pattern uses,
  * class 1 for a character ignored inside phrases (space, zero-width, punctuation), the
- * rest for the pack's alphabet. The scan reads each character once and tests the pair
- * (previous class, this class) against a bitmap of every literal's first two characters:
- * ordinary text almost never passes, so nearly all the work is two table reads per
- * character. Where a pair passes, a walk down the trie from that start finds every
- * literal beginning there, bounded by the longest literal. Linear in the text.
+ * rest for the pack's alphabet.
+ *
+ * `classOf` (128 KB) and the class-pair bitmap do not fit in L1, so the scan does not read
+ * them per character. It reads two 8 KB bitmaps keyed by raw code units instead: which code
+ * units are ignored (only consulted outside the CJK ideograph block, which has none), and a
+ * hashed set of raw (previous kept character, this character) pairs holding every folded
+ * variant of every literal's first two characters. Ordinary text passes that test a few
+ * times in a hundred; only then are `classOf` and the exact class-pair bitmap read, and where
+ * those pass a walk down the trie from that start finds every literal beginning there,
+ * bounded by the longest literal. Linear in the text, no backtracking.
  */
 export interface Automaton {
   readonly classOf: Uint16Array;
@@ -24,12 +29,25 @@ export interface Automaton {
   readonly outputStart: Uint32Array;
   readonly outputs: Uint32Array;
   readonly maxLength: number;
+  /** bit c: code unit c is ignored (class 1) */
+  readonly ignoredBits: Int32Array;
+  /** bit pairHash(a, b): some literal starts with raw code units a, b (after folding) */
+  readonly rawPairBits: Int32Array;
   readonly bytes: number;
 }
 
 const OTHER = 0;
 const IGNORED = 1;
 export const MIN_LITERAL_LENGTH = 2;
+const PAIR_HASH_BITS = 17;
+const PAIR_HASH_MASK = (1 << PAIR_HASH_BITS) - 1;
+/** the CJK unified ideographs block holds no ignored character: one compare skips the lookup */
+const CJK_FIRST = 0x4e00;
+const CJK_COUNT = 0xa000 - CJK_FIRST;
+
+function pairHash(a: number, b: number): number {
+  return ((a << 7) ^ b) & PAIR_HASH_MASK;
+}
 
 export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): Automaton {
   const fold = createFolder(pack.fold);
@@ -73,6 +91,28 @@ export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): A
     maxLength = Math.max(maxLength, literal.length);
   });
 
+  // every raw code unit that folds to each class, for the raw-pair prefilter
+  const variants: number[][] = Array.from({ length: width }, () => []);
+  const ignoredBits = new Int32Array(0x10000 >>> 5);
+  for (let c = 0; c < 0x10000; c++) {
+    const cls = classOf[c] as number;
+    if (cls >= 2) variants[cls]?.push(c);
+    else if (cls === IGNORED) ignoredBits[c >>> 5] = (ignoredBits[c >>> 5] as number) | (1 << (c & 31));
+  }
+  const rawPairBits = new Int32Array((PAIR_HASH_MASK + 1) >>> 5);
+  for (let a = 2; a < width; a++) {
+    for (let b = 2; b < width; b++) {
+      const pair = a * width + b;
+      if (((startPairs[pair >>> 5] as number) & (1 << (pair & 31))) === 0) continue;
+      for (const x of variants[a] ?? []) {
+        for (const y of variants[b] ?? []) {
+          const h = pairHash(x, y);
+          rawPairBits[h >>> 5] = (rawPairBits[h >>> 5] as number) | (1 << (h & 31));
+        }
+      }
+    }
+  }
+
   const count = children.length;
   const childStart = new Uint32Array(count + 1);
   const edgeCount = children.reduce((n, m) => n + m.size, 0);
@@ -94,7 +134,7 @@ export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): A
   childStart[count] = e;
   outputStart[count] = flat.length;
   const outputs = Uint32Array.from(flat);
-  const arrays = [classOf, startPairs, childStart, childClass, childNode, outputStart, outputs];
+  const arrays = [classOf, startPairs, childStart, childClass, childNode, outputStart, outputs, ignoredBits, rawPairBits];
   return {
     classOf,
     width,
@@ -105,6 +145,8 @@ export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): A
     outputStart,
     outputs,
     maxLength,
+    ignoredBits,
+    rawPairBits,
     bytes: arrays.reduce((n, a) => n + a.byteLength, 0),
   };
 }
@@ -118,21 +160,20 @@ export interface LiteralHit {
 
 /** Every literal occurrence in text[from, to), in order of start position. */
 export function findLiterals(automaton: Automaton, text: string, from = 0, to = text.length): LiteralHit[] {
-  const { classOf, width, startPairs } = automaton;
+  const { classOf, width, startPairs, ignoredBits, rawPairBits } = automaton;
   const hits: LiteralHit[] = [];
-  let previous = OTHER;
+  // the previous kept (not ignored) code unit; 0xffff is ignored, so it never forms a pair
+  let previous = 0xffff;
   let previousAt = -1;
   for (let i = from; i < to; i++) {
-    const cls = classOf[text.charCodeAt(i)] as number;
-    if (cls <= IGNORED) {
-      if (cls === OTHER) previous = OTHER;
-      continue;
+    const code = text.charCodeAt(i);
+    if (code - CJK_FIRST >>> 0 >= CJK_COUNT && ((ignoredBits[code >>> 5] as number) & (1 << (code & 31))) !== 0) continue;
+    const h = ((previous << 7) ^ code) & PAIR_HASH_MASK;
+    if (((rawPairBits[h >>> 5] as number) & (1 << (h & 31))) !== 0) {
+      const pair = (classOf[previous] as number) * width + (classOf[code] as number);
+      if (((startPairs[pair >>> 5] as number) & (1 << (pair & 31))) !== 0) walkFrom(automaton, text, previousAt, to, hits);
     }
-    const pair = previous * width + cls;
-    if (((startPairs[pair >>> 5] as number) & (1 << (pair & 31))) !== 0 && previous !== OTHER) {
-      walkFrom(automaton, text, previousAt, to, hits);
-    }
-    previous = cls;
+    previous = code;
     previousAt = i;
   }
   return hits;

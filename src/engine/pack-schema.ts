@@ -19,8 +19,10 @@ export type LureCategory = z.infer<typeof LureCategory>;
  * negation: a safe clause right before a lure (切勿, 不要相信).
  * offer: first-person selling and calls to action (我们, 帮你, 立即咨询).
  * own-lender: the borrower dealing with their own lender (联系银行客服, 持卡人).
+ * topic: the block is about someone's debt (逾期, 负债, 催收); without it, a hand-off, a fee
+ *   or a data request is ordinary commerce.
  */
-export const CUE_KINDS = ['warning', 'reported', 'negation', 'offer', 'own-lender'] as const;
+export const CUE_KINDS = ['warning', 'reported', 'negation', 'offer', 'own-lender', 'topic'] as const;
 export const CueKind = z.enum(CUE_KINDS);
 export type CueKind = z.infer<typeof CueKind>;
 

@@ -1,4 +1,4 @@
-import type { LureCategory } from './pack-schema';
+import type { CueKind, LureCategory } from './pack-schema';
 import type {
   BlockFindings,
   BlockVerdict,
@@ -112,10 +112,11 @@ export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options:
     base += Math.min(kinds.offer, SCORING.maxOfferCues) * SCORING.offerPoints;
     if (findings.contacts > 0) base += SCORING.contactPoints;
   }
+  const onTopic = kinds.topic > 0 || [...byCategory.keys()].some((c) => TOPIC_CATEGORIES.has(c));
   const standsAlone = warnings === 0 && reasons.size === 0 && findings.length <= SCORING.sloganChars;
   if (base > 0 && standsAlone && [...byCategory.keys()].some((c) => TOPIC_CATEGORIES.has(c))) base *= SCORING.sloganFactor;
   // selling a hand-off, a fee or a form is everyday commerce until the block is about debt
-  if (base > 0 && ![...byCategory.keys()].some((c) => TOPIC_CATEGORIES.has(c))) base *= SCORING.noTopicFactor;
+  if (base > 0 && !onTopic) base *= SCORING.noTopicFactor;
   if (base > 0 && warnings > 0) {
     base *= Math.max(SCORING.minWarningFactor, SCORING.warningFactor ** warnings);
     reasons.add('warning-context');
@@ -134,11 +135,11 @@ export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options:
   };
 }
 
-function countCueKinds(findings: BlockFindings): Record<'warning' | 'reported' | 'negation' | 'offer' | 'own-lender', number> {
-  const distinct = new Map<string, string>();
+function countCueKinds(findings: BlockFindings): Record<CueKind, number> {
+  const distinct = new Map<string, CueKind>();
   for (const cue of findings.cues) distinct.set(cue.cueId, cue.kind);
-  const counts = { warning: 0, reported: 0, negation: 0, offer: 0, 'own-lender': 0 };
-  for (const kind of distinct.values()) counts[kind as keyof typeof counts]++;
+  const counts: Record<CueKind, number> = { warning: 0, reported: 0, negation: 0, offer: 0, 'own-lender': 0, topic: 0 };
+  for (const kind of distinct.values()) counts[kind]++;
   return counts;
 }
 
