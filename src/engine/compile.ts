@@ -172,6 +172,7 @@ export function compilePack(sources: readonly PackSourceFile[], options: Compile
       title: item.title,
       weight: item.weight,
       explain: item.explain,
+      ...(item.needsTopic ? { needsTopic: true } : {}),
       ...(item.source !== undefined ? { source: item.source } : {}),
     })),
     cues: cues.map(({ item }) => ({ id: item.id, kind: item.kind })),

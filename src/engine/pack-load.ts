@@ -11,6 +11,7 @@ export const CompiledPackSchema = z.object({
       category: LureCategory,
       title: z.string(),
       weight: z.number(),
+      needsTopic: z.boolean().optional(),
       explain: Explanation,
       source: z.string().optional(),
     }),

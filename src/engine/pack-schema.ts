@@ -64,6 +64,8 @@ export const RuleSource = z
     weight: z.number().int().min(1).max(100),
     patterns: z.array(PatternSource).min(1).max(80),
     gap: z.number().int().min(1).max(24).optional(),
+    /** the rule's words are everyday words; they count only in a block that is about debt */
+    needsTopic: z.boolean().optional(),
     explain: Explanation,
     examples: Examples,
     source: z.string().max(300).optional(),

@@ -43,6 +43,7 @@ export const SCORING = {
   /** each warning or reported-speech cue multiplies the score by this */
   warningFactor: 0.5,
   minWarningFactor: 0.1,
+  maxWarningPhrases: 4,
   /** debt-relief words next to the borrower's own lender, with no third-party selling */
   ownLenderFactor: 0.3,
   antiFraudPageFactor: 0.5,
@@ -77,13 +78,17 @@ export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options:
   const kinds = countCueKinds(findings);
   const offerSignals = Math.min(kinds.offer, SCORING.maxOfferCues) + (findings.contacts > 0 ? 1 : 0);
   const ownLenderOnly = kinds['own-lender'] > 0 && offerSignals === 0;
-  const warnings = kinds.warning + kinds.reported;
+  const warnings = distinctWarningPhrases(findings.cues);
+  const live = [...perRule.values()].filter((r) => r.live);
+  const onTopic =
+    kinds.topic > 0 || live.some(({ rule }) => TOPIC_CATEGORIES.has(rule.category) && !rule.needsTopic);
 
   const rules: RuleVerdict[] = [];
-  for (const { rule, spans, live, quotedOnly } of perRule.values()) {
-    let points = live ? rule.weight : 0;
-    if (live && quotedOnly) points *= SCORING.quotedFactor;
-    if (ownLenderOnly && rule.category === 'debt-relief-offer') {
+  for (const { rule, spans, live: isLive, quotedOnly } of perRule.values()) {
+    let points = isLive ? rule.weight : 0;
+    if (isLive && quotedOnly) points *= SCORING.quotedFactor;
+    if (rule.needsTopic && !onTopic) points = 0;
+    if (ownLenderOnly && points > 0) {
       points *= SCORING.ownLenderFactor;
       reasons.add('own-lender');
     }
@@ -112,9 +117,8 @@ export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options:
     base += Math.min(kinds.offer, SCORING.maxOfferCues) * SCORING.offerPoints;
     if (findings.contacts > 0) base += SCORING.contactPoints;
   }
-  const onTopic = kinds.topic > 0 || [...byCategory.keys()].some((c) => TOPIC_CATEGORIES.has(c));
   const standsAlone = warnings === 0 && reasons.size === 0 && findings.length <= SCORING.sloganChars;
-  if (base > 0 && standsAlone && [...byCategory.keys()].some((c) => TOPIC_CATEGORIES.has(c))) base *= SCORING.sloganFactor;
+  if (base > 0 && standsAlone && onTopic) base *= SCORING.sloganFactor;
   // selling a hand-off, a fee or a form is everyday commerce until the block is about debt
   if (base > 0 && !onTopic) base *= SCORING.noTopicFactor;
   if (base > 0 && warnings > 0) {
@@ -141,6 +145,13 @@ function countCueKinds(findings: BlockFindings): Record<CueKind, number> {
   const counts: Record<CueKind, number> = { warning: 0, reported: 0, negation: 0, offer: 0, 'own-lender': 0, topic: 0 };
   for (const kind of distinct.values()) counts[kind]++;
   return counts;
+}
+
+/** how many different warning or reported-speech phrases the block uses (a repeated one counts once) */
+function distinctWarningPhrases(cues: BlockFindings['cues']): number {
+  const phrases = new Set<string>();
+  for (const cue of cues) if (cue.kind === 'warning' || cue.kind === 'reported') phrases.add(`${cue.cueId}:${cue.end - cue.start}`);
+  return Math.min(phrases.size, SCORING.maxWarningPhrases);
 }
 
 /** distinct warning cues across a page that make it read as an anti-fraud article */

@@ -8,6 +8,7 @@ export interface CompiledRule {
   category: LureCategory;
   title: string;
   weight: number;
+  needsTopic?: boolean;
   explain: Explanation;
   source?: string;
 }

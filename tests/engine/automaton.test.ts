@@ -51,5 +51,5 @@ describe('dense Aho-Corasick automaton', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });

@@ -30,6 +30,7 @@ describe('normalizeWithOffsets', () => {
           if (i > 0) expect(original).toBeGreaterThan(offsets[i - 1] as number);
         }
       }),
+      { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });
