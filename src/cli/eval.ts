@@ -107,7 +107,13 @@ function fmt(value: number | null, t: Tally | undefined): string {
 
 function main(): void {
   const { files, json, show } = parseArgs(process.argv.slice(2));
-  const scanner = createScanner();
+  let scanner: Scanner;
+  try {
+    scanner = createScanner();
+  } catch (e) {
+    process.stderr.write(`rule pack error: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
   const rows: Row[] = [];
   const reports = files.map((f) => evaluateFile(scanner, f, rows));
   const overall = merge(reports);
@@ -161,4 +167,9 @@ function main(): void {
   process.stdout.write(out.join('\n') + '\n');
 }
 
-main();
+try {
+  main();
+} catch (e) {
+  process.stderr.write(`eval: ${(e as Error).message}\n`);
+  process.exit(1);
+}
