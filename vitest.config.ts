@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import { fcsPackPlugin } from './src/cli/vite-pack-plugin';
+import { compiledPackAlias } from './src/cli/pack-alias';
 
 // Engine and rule tests run in Node; DOM tests opt into happy-dom with a
 // `// @vitest-environment happy-dom` line. Real browsers live in vitest.e2e.config.ts.
 export default defineConfig({
-  plugins: [fcsPackPlugin()],
+  resolve: { alias: [compiledPackAlias('test')] },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
