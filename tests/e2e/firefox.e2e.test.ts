@@ -1,0 +1,3 @@
+import { describeExtensionIn } from './support/extension-suite';
+
+describeExtensionIn('firefox');
