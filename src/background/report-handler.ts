@@ -7,7 +7,7 @@ import type { CompiledPack } from '../engine/types';
 import type { TabVerdict, ToContent } from '../shared/messages';
 import { isAllowed, loadSettings } from '../shared/settings';
 import type { KeyValueArea } from '../shared/storage-area';
-import { applyReport, type IncomingReport } from './tab-state';
+import { applyReport, emptyTabState, type IncomingReport } from './tab-state';
 import type { TabStore } from './tab-store';
 import { assessTab } from './verdict';
 
@@ -30,16 +30,29 @@ export async function handleReport(context: ReportContext, tabId: number, report
     const assessment = assessTab(context.pack, state, settings);
     const wantsBanner =
       settings.autoWarn && assessment.page.score >= settings.threshold && !isAllowed(settings, state.topUrl);
-    const signature = `${assessment.view.level}|${assessment.bannerTitles.join('|')}`;
+    const signature = bannerSignature(assessment);
     const banner = wantsBanner && state.bannerSent !== signature ? assessment : undefined;
     if (banner) state.bannerSent = signature;
     return [state, { view: assessment.view, banner }];
   });
   await context.effects.setBadge(tabId, view);
   if (banner) {
-    await context.effects.sendToTopFrame(tabId, { type: 'banner/show', level: banner.view.level, titles: banner.bannerTitles });
+    try {
+      await context.effects.sendToTopFrame(tabId, { type: 'banner/show', level: banner.view.level, titles: banner.bannerTitles });
+    } catch {
+      // the top frame's content script is not listening yet (an iframe reported first): forget
+      // that the banner was sent, so the top frame's own report brings it
+      await context.store.update(tabId, (state = emptyTabState()) => {
+        if (state.bannerSent === bannerSignature(banner)) delete state.bannerSent;
+        return [state, undefined];
+      });
+    }
   }
   return view;
+}
+
+function bannerSignature(assessment: { view: { level: string }; bannerTitles: readonly string[] }): string {
+  return `${assessment.view.level}|${assessment.bannerTitles.join('|')}`;
 }
 
 export async function currentVerdict(context: Pick<ReportContext, 'pack' | 'store' | 'settingsArea'>, tabId: number): Promise<TabVerdict> {

@@ -63,6 +63,21 @@ describe('handleReport', () => {
     expect(sent[0]?.[0]).toBe(9);
   });
 
+  it('sends the banner again when the top frame was not listening yet (an iframe reported first)', async () => {
+    const { context, sent } = setup();
+    let listening = false;
+    context.effects.sendToTopFrame = async (tabId, message) => {
+      if (!listening) throw new Error('Could not establish connection. Receiving end does not exist.');
+      sent.push([tabId, message]);
+    };
+    await handleReport(context, 5, { ...ad, frameId: 3, docId: 'ad-frame' });
+    expect(sent).toHaveLength(0);
+    listening = true;
+    await handleReport(context, 5, { ...ad, blocks: [], docId: 'top' });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.[1]).toMatchObject({ type: 'banner/show' });
+  });
+
   it('survives a restarted worker: state comes from storage, not memory', async () => {
     const { context, session } = setup();
     await handleReport(context, 5, ad);
