@@ -3,6 +3,7 @@ import { crx } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json';
 import { compiledPackAlias } from './src/cli/pack-alias';
 import { manifestFor, type TargetBrowser } from './src/cli/manifest-for';
+import { ocrAssets } from './src/cli/ocr-assets-plugin';
 
 const browser: TargetBrowser = process.env.FCS_BROWSER === 'firefox' ? 'firefox' : 'chrome';
 const outDir = process.env.FCS_OUT_DIR ?? `dist/${browser}`;
@@ -13,11 +14,15 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    // store reviewers read the shipped code; it is small enough unminified
-    minify: false,
+    // the content script is parsed in every frame of every page: ship it small (store
+    // reviewers get the sources from the repository)
+    minify: process.env.FCS_MINIFY !== "0",
     target: browser === 'firefox' ? 'firefox115' : 'chrome120',
+    // Chrome's OCR host page (see src/background/ocr-host.ts); Firefox's background page is the host
+    rollupOptions: browser === 'chrome' ? { input: { offscreen: 'src/offscreen/index.html' } } : {},
   },
   plugins: [
+    ocrAssets(),
     crx({
       manifest: manifestFor(baseManifest, browser),
       browser,

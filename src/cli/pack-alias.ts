@@ -13,7 +13,9 @@ import { buildPack } from './pack-files';
 export function compiledPackAlias(name: string): Alias {
   const dir = fileURLToPath(new URL('../../node_modules/.cache/fcs-guard/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  const file = `${dir}pack-${name}.json`;
-  writeFileSync(file, JSON.stringify(buildPack()));
+  const file = `${dir}pack-${name}.js`;
+  // JSON.parse of a string is much faster for V8 than evaluating the same object literal,
+  // and the content script evaluates this in every frame
+  writeFileSync(file, `export default JSON.parse(${JSON.stringify(JSON.stringify(buildPack()))});\n`);
   return { find: /^virtual:fcs-pack$/, replacement: file };
 }

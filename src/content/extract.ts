@@ -4,6 +4,7 @@
  * Walks text nodes only; never `innerText`, which forces layout for the whole page.
  */
 import { LIMITS } from '../shared/limits';
+import { openShadowBlocks } from './shadow-text';
 
 export interface TextBlock {
   key: string;
@@ -61,19 +62,32 @@ export function blockKey(element: Element): string {
   return key;
 }
 
+/**
+ * Hidden by markup alone. Computed styles are not read here: on a long page that forces a
+ * style and layout pass over the whole document inside one of our slices. Blocks that turn
+ * out to carry a lure are checked with `isRenderedHidden` instead (see scan.ts).
+ */
 function isHidden(element: Element): boolean {
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const style = (element as HTMLElement).style as CSSStyleDeclaration | undefined;
-  if (style?.display === 'none' || style?.visibility === 'hidden') return true;
-  if (typeof element.checkVisibility === 'function') {
-    return !element.checkVisibility({ visibilityProperty: true, opacityProperty: false });
-  }
+  return style?.display === 'none' || style?.visibility === 'hidden';
+}
+
+/** Not rendered, or invisible, by CSS: reads computed style, so call it for the few blocks that matter. */
+export function isRenderedHidden(element: Element): boolean {
+  return typeof element.checkVisibility === 'function' && !element.checkVisibility({ visibilityProperty: true });
+}
+
+/** Some non-space text below `element`; stops at the first, unlike `textContent`, which copies it all. */
+function hasText(element: Element): boolean {
+  const walker = element.ownerDocument.createTreeWalker(element, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/\S/.test((node as Text).data)) return true;
   return false;
 }
 
 class Extraction {
   /** per-run caches: one extraction sees one DOM state */
-  private readonly lengths = new Map<Element, number>();
+  private readonly longer = new Map<Element, boolean>();
   private readonly blockOf = new Map<Element, Element>();
   private readonly rejected = new Map<Element, boolean>();
 
@@ -112,20 +126,31 @@ class Extraction {
     return false;
   }
 
-  textLength(element: Element): number {
-    let length = this.lengths.get(element);
-    if (length === undefined) {
-      length = element.textContent?.length ?? 0;
-      this.lengths.set(element, length);
+  /** Is the element's text longer than `limit`? Counts text nodes only until it knows. */
+  longerThan(element: Element, limit: number): boolean {
+    let longer = this.longer.get(element);
+    if (longer === undefined) {
+      longer = false;
+      const doc = element.ownerDocument;
+      const walker = doc.createTreeWalker(element, SHOW_TEXT);
+      let length = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        length += (node as Text).data.length;
+        if (length > limit) {
+          longer = true;
+          break;
+        }
+      }
+      this.longer.set(element, longer);
     }
-    return length;
+    return longer;
   }
 
   isCard(element: Element): boolean {
     let withText = 0;
     for (const child of element.children) {
       if (SKIPPED_TAGS.has(child.localName)) continue;
-      if (/\S/.test(child.textContent ?? '') && ++withText >= 2) return true;
+      if (hasText(child) && ++withText >= 2) return true;
     }
     return false;
   }
@@ -139,7 +164,7 @@ class Extraction {
     let best: Element = start;
     let current: Element | null = start;
     for (let depth = 0; current && depth < MAX_CLIMB; depth++, current = current.parentElement) {
-      if (current !== start && this.textLength(current) > this.options.maxChars) break;
+      if (current !== start && this.longerThan(current, this.options.maxChars)) break;
       best = current;
       if (current === this.root || UNIT_TAGS.has(current.localName) || this.isCard(current)) break;
     }
@@ -148,11 +173,14 @@ class Extraction {
   }
 }
 
+/** How often (in nodes visited) the extraction offers to pause. */
+const NODES_PER_CHECK = 64;
+
 /**
- * The blocks whose text lies under `roots`, in document order. A block's text is every
- * visible text node whose block it is, so nested blocks never repeat their text.
+ * The extraction as a sequence of steps: it yields every few dozen nodes so a caller can
+ * stop when its time slice is used up, and returns the blocks.
  */
-export function extractBlocks(start: Node | readonly Node[], options: ExtractOptions = {}): TextBlock[] {
+function* extractionSteps(start: Node | readonly Node[], options: ExtractOptions): Generator<void, TextBlock[]> {
   const roots: readonly Node[] = Array.isArray(start) ? start : [start as Node];
   const first = roots[0];
   if (!first) return [];
@@ -163,6 +191,7 @@ export function extractBlocks(start: Node | readonly Node[], options: ExtractOpt
     isOwnUi: options.isOwnUi ?? (() => false),
     maxChars: options.maxChars ?? LIMITS.blockChars,
   });
+  let visited = 0;
 
   // new text may belong to a block that started above the root that changed: re-read whole blocks
   const blockElements = new Set<Element>();
@@ -171,25 +200,31 @@ export function extractBlocks(start: Node | readonly Node[], options: ExtractOpt
     if (!from.isConnected || !root.contains(from)) continue;
     if (from.nodeType === ELEMENT_NODE && extraction.isRejected(from as Element)) continue;
     if (extraction.insideRejected(from)) continue;
-    const walker = extraction.walker(from);
     if (from.nodeType === TEXT_NODE) {
       const block = /\S/.test((from as Text).data) ? extraction.blockFor(from as Text) : undefined;
       if (block) blockElements.add(block);
       continue;
     }
+    const walker = extraction.walker(from);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const block = extraction.blockFor(node as Text);
       if (block) blockElements.add(block);
+      if (++visited % NODES_PER_CHECK === 0) yield;
     }
   }
 
   const maxChars = options.maxChars ?? LIMITS.blockChars;
   const blocks: TextBlock[] = [];
-  for (const element of sortInDocumentOrder([...blockElements])) {
+  // one root is walked in document order already; sorting thousands of blocks costs a long task
+  const ordered = roots.length > 1 ? sortInDocumentOrder([...blockElements]) : [...blockElements];
+  for (const element of ordered) {
+    // the page may have changed while we paused
+    if (!element.isConnected) continue;
     let text = '';
     let lastParent: Element | null = null;
     const walker = extraction.walker(element);
     for (let node = walker.nextNode(); node && text.length < maxChars; node = walker.nextNode()) {
+      if (++visited % NODES_PER_CHECK === 0) yield;
       if (extraction.blockFor(node as Text) !== element) continue;
       const parent = node.parentElement;
       // text from different elements may belong to different sentences; keep a boundary
@@ -200,7 +235,45 @@ export function extractBlocks(start: Node | readonly Node[], options: ExtractOpt
     text = text.slice(0, maxChars);
     if (/\S/.test(text)) blocks.push({ key: blockKey(element), element, text });
   }
+  // issue 6 (trust): text in open shadow roots, which the walk above cannot enter
+  blocks.push(...openShadowBlocks(roots, { isOwnUi: options.isOwnUi ?? (() => false), maxChars, keyOf: blockKey }));
   return blocks;
+}
+
+/**
+ * The blocks whose text lies under `roots`, in document order. A block's text is every
+ * visible text node whose block it is, so nested blocks never repeat their text.
+ */
+export function extractBlocks(start: Node | readonly Node[], options: ExtractOptions = {}): TextBlock[] {
+  const steps = extractionSteps(start, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Decides when a slice of work is over and waits for the page's turn. */
+export interface Pacer {
+  sliceOver(): boolean;
+  pause(): Promise<void>;
+}
+
+/** `extractBlocks` in slices: pauses whenever `pacer` says the slice is over; undefined if aborted. */
+export async function extractBlocksSliced(
+  start: Node | readonly Node[],
+  options: ExtractOptions,
+  pacer: Pacer,
+  signal: AbortSignal,
+): Promise<TextBlock[] | undefined> {
+  const steps = extractionSteps(start, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (pacer.sliceOver()) {
+      await pacer.pause();
+      if (signal.aborted) return undefined;
+    }
+  }
 }
 
 /** Two inline siblings of one line (停息<b>挂账</b>) join without a break. */

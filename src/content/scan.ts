@@ -5,16 +5,46 @@
 import { analyzeBlock, type BlockFindings, type Matcher } from '../engine';
 import { LIMITS } from '../shared/limits';
 import type { BlockReport } from '../shared/messages';
-import type { TextBlock } from './extract';
+import { isRenderedHidden, type Pacer, type TextBlock } from './extract';
 
 const SLICE_MS = 8;
 const SNIPPET_CONTEXT = 16;
 
+interface Scheduler {
+  yield?: () => Promise<void>;
+}
+
+/** Gives the page its turn: `scheduler.yield` where the browser has it, else a macrotask. */
 function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 100 });
-    else setTimeout(resolve, 0);
-  });
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Cuts work into slices of at most ~8 ms with a yield to the page between them, and adds
+ * up the main-thread time the work took (for backing off on pages that never stop changing).
+ */
+export class SlicePacer implements Pacer {
+  busyMs = 0;
+  private sliceStart = performance.now();
+
+  sliceOver(): boolean {
+    return performance.now() - this.sliceStart > SLICE_MS;
+  }
+
+  async pause(): Promise<void> {
+    this.busyMs += performance.now() - this.sliceStart;
+    await yieldToPage();
+    this.sliceStart = performance.now();
+  }
+
+  /** ends the last slice; returns the total busy time */
+  finish(): number {
+    this.busyMs += performance.now() - this.sliceStart;
+    this.sliceStart = performance.now();
+    return this.busyMs;
+  }
 }
 
 /** The matched words with a little context, one line, at most LIMITS.snippetChars. */
@@ -47,18 +77,32 @@ export function reportFor(block: TextBlock, findings: BlockFindings): BlockRepor
   return { key: block.key, findings: clipFindings(findings), snippets };
 }
 
-/** Analyses blocks, yielding to the page every ~8 ms; stops early when `signal` aborts. */
-export async function scanBlocks(matcher: Matcher, blocks: readonly TextBlock[], signal: AbortSignal): Promise<BlockReport[]> {
+/** What a block said last time, so unchanged text is never analysed twice. */
+export type FindingsCache = WeakMap<Element, { text: string; report: BlockReport | undefined }>;
+
+/** Analyses blocks in slices; stops early (undefined) when `signal` aborts. */
+export async function scanBlocks(
+  matcher: Matcher,
+  blocks: readonly TextBlock[],
+  signal: AbortSignal,
+  pacer: Pacer,
+  cache?: FindingsCache,
+): Promise<BlockReport[] | undefined> {
   const reports: BlockReport[] = [];
-  let sliceStart = performance.now();
   for (const block of blocks) {
-    if (signal.aborted) break;
-    const report = reportFor(block, analyzeBlock(matcher, block.text));
-    if (report) reports.push(report);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToPage();
-      sliceStart = performance.now();
+    if (signal.aborted) return undefined;
+    const cached = cache?.get(block.element);
+    let report: BlockReport | undefined;
+    if (cached && cached.text === block.text) {
+      report = cached.report && { ...cached.report, key: block.key };
+    } else {
+      report = reportFor(block, analyzeBlock(matcher, block.text));
+      // text the reader cannot see (hidden by CSS) is not a lure shown to them
+      if (report && report.findings.lures.length > 0 && isRenderedHidden(block.element)) report = undefined;
+      cache?.set(block.element, { text: block.text, report });
     }
+    if (report) reports.push(report);
+    if (pacer.sliceOver()) await pacer.pause();
   }
-  return reports;
+  return signal.aborted ? undefined : reports;
 }
