@@ -1,0 +1,47 @@
+/** Options entry: wires the sections to storage.local and keeps them current. */
+import pack from 'virtual:fcs-pack';
+import { browser } from '../shared/browser';
+import { CUSTOM_RULES_KEY, loadCustomRules, loadEffectivePack } from '../shared/custom-rules';
+import { undoDecision } from '../shared/decisions';
+import { localizePage, t } from '../shared/i18n';
+import { loadSettings, SETTINGS_KEY } from '../shared/settings';
+import { updateSettings } from '../shared/settings-update';
+import { describeProblem, setUpCustomRules } from './custom-rules-form';
+import { renderDecisions } from './decision-list';
+import { renderGeneral } from './general';
+import { setUpTransfer } from './transfer';
+
+const area = browser.storage.local;
+const generalStatus = document.querySelector<HTMLElement>('[data-testid="general-status"]');
+const where = { line: t('optLine'), field: t('optField'), rule: t('optRule') };
+
+const customRules = setUpCustomRules(document, area, pack, {
+  imported: (count, ids) => `${t('optRulesImported')} ${count}: ${ids}`,
+  failed: (problem) => `${t('optRulesFailed')} ${describeProblem(problem, where)}. ${t('optRulesKept')}`,
+  active: (fileName, ids) => `${t('optRulesActive')} ${fileName} (${ids})`,
+  none: t('optRulesNone'),
+  removed: t('optRulesRemoved'),
+});
+
+setUpTransfer(document, area, pack, {
+  imported: t('optImported'),
+  failed: (line, field, problem) => `${t('optImportFailed')} ${describeProblem({ ...(line !== undefined ? { line } : {}), field, problem }, where)}`,
+});
+
+async function render(): Promise<void> {
+  const [settings, stored] = [await loadSettings(area), await loadCustomRules(area)];
+  const effective = await loadEffectivePack(area, pack);
+  renderGeneral(document, settings, t, (change) => {
+    void updateSettings(area, (s) => ({ ...s, ...change })).then(() => {
+      if (generalStatus) generalStatus.textContent = t('optSaved');
+    });
+  });
+  renderDecisions(document, settings, effective, t, (decision) => void updateSettings(area, (s) => undoDecision(s, decision)));
+  customRules.render(stored);
+}
+
+localizePage(document);
+area.onChanged.addListener((changes) => {
+  if (SETTINGS_KEY in changes || CUSTOM_RULES_KEY in changes) void render();
+});
+void render();

@@ -1,0 +1,166 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoBanner,
+  launch,
+  pollFor,
+  readBanner,
+  waitForBanner,
+  waitForVerdict,
+  type BrowserKind,
+  type ExtensionSession,
+  type PageDriver,
+} from '../../src/cli/browsers';
+import { fixtureUrl } from './support/fixtures';
+import { FIXTURES_DIR, serveFixtures, type FixtureServer } from './support/server';
+
+/**
+ * Issue 5, points 2 and 3: scoped "not a scam" decisions from the popup and the banner, rule
+ * muting, undo in the options page, and custom rules imported from a file. Real clicks only.
+ */
+describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s', (kind) => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+  const tabs: PageDriver[] = [];
+
+  beforeAll(async () => {
+    server = await serveFixtures();
+    session = await launch(kind);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    await Promise.all(tabs.splice(0).map((tab) => tab.close().catch(() => undefined)));
+  });
+
+  const track = (page: PageDriver) => (tabs.push(page), page);
+  const visit = async (fixture: string) => track(await session.open(fixtureUrl(server, fixture)));
+  const textOf = (page: PageDriver, selector: string) =>
+    page.evaluate<string>(`(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`);
+  const waitForText = (page: PageDriver, selector: string, accept: (text: string) => boolean, what: string) =>
+    pollFor(what, 10_000, async () => {
+      const text = await textOf(page, selector);
+      return accept(text) ? text : undefined;
+    });
+
+  /** the options page, opened by the popup's link (Firefox drives extension pages only when the extension opened them) */
+  async function openOptions(tab: PageDriver, openPopup?: PageDriver): Promise<PageDriver> {
+    const popup = openPopup ?? track(await session.openPopupFor(tab));
+    await waitForVerdict(popup);
+    const options = track(await session.openFrom(popup, '[data-testid="open-options"]'));
+    await pollFor('the options page', 10_000, async () =>
+      (await options.evaluate<number>(`document.querySelectorAll('[data-testid="threshold-40"]').length`)) > 0 ? true : undefined,
+    );
+    return options;
+  }
+
+  async function undoAll(options: PageDriver): Promise<void> {
+    for (let left = await decisionCount(options); left > 0; left = await decisionCount(options)) {
+      await options.click('[data-testid="undo-decision"]');
+      await pollFor('the decision to go', 5_000, async () => ((await decisionCount(options)) < left ? true : undefined));
+    }
+  }
+  const decisionCount = (options: PageDriver) => options.evaluate<number>(`document.querySelectorAll('[data-testid="decision"]').length`);
+
+  it('popup “allow-site”: the banner goes, and after a reload there is none', async () => {
+    const tab = await visit('ad.html');
+    await waitForBanner(tab);
+    const popup = track(await session.openPopupFor(tab));
+    await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
+    await popup.click('[data-testid="allow-site"]');
+    await waitForText(popup, '[data-testid="decision-done"]', (t) => t.includes('127.0.0.1'), 'the saved decision');
+    await pollFor('the banner to go', 5_000, async () => ((await readBanner(tab)) === null ? true : undefined));
+    await tab.reload();
+    await expectNoBanner(tab);
+
+    // visible and undoable in the options page; after undo the banner is back
+    const options = await openOptions(tab, popup);
+    const listed = await textOf(options, '[data-testid="decision-list"]');
+    expect(listed).toContain('127.0.0.1');
+    await undoAll(options);
+    await tab.reload();
+    await waitForBanner(tab);
+  });
+
+  it('banner “not a scam → this site for 1 hour”: no banner after a reload, listed with its expiry', async () => {
+    const tab = await visit('ad.html');
+    await waitForBanner(tab);
+    await tab.clickInShadow('[data-fcs-banner]', '[data-action="not-scam"]');
+    await tab.clickInShadow('[data-fcs-banner]', '[data-action="allow-site-hour"]');
+    await pollFor('the banner to go', 5_000, async () => ((await readBanner(tab)) === null ? true : undefined));
+    await tab.reload();
+    await expectNoBanner(tab);
+    // another site still warns; through it, the options page shows the decision with its expiry
+    const otherSite = track(await session.open(fixtureUrl(server, 'ad.html').replace('127.0.0.1', 'localhost')));
+    await waitForBanner(otherSite);
+    const options = await openOptions(otherSite);
+    const listed = await textOf(options, '[data-testid="decision-list"]');
+    expect(listed).toContain('127.0.0.1');
+    expect(listed).toMatch(/\d{2}:\d{2}/);
+    await undoAll(options);
+    await tab.reload();
+    await waitForBanner(tab);
+  });
+
+  it('mute rule in the popup: the rule leaves the explanation and is listed in the options', async () => {
+    const tab = await visit('ad.html');
+    await waitForBanner(tab);
+    const popup = track(await session.openPopupFor(tab));
+    await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
+    const ruleId = await popup.evaluate<string>(`document.querySelector('[data-testid="mute-rule"]').dataset.ruleId`);
+    await popup.click(`[data-testid="mute-rule"][data-rule-id="${ruleId}"]`);
+    await pollFor('the muted rule to leave the popup', 5_000, async () =>
+      (await popup.evaluate<number>(`document.querySelectorAll('[data-testid="lure"][data-rule-id="${ruleId}"]').length`)) === 0 ? true : undefined,
+    );
+    const options = await openOptions(tab, popup);
+    const listed = await waitForText(options, '[data-testid="decision-list"]', (t) => t.includes(ruleId), 'the muted rule in the options');
+    expect(listed).toContain(ruleId);
+    await undoAll(options);
+  });
+
+  it('banner “mute this rule”: the rule is muted and listed in the options', async () => {
+    const tab = await visit('ad.html');
+    await waitForBanner(tab);
+    await tab.clickInShadow('[data-fcs-banner]', '[data-action="not-scam"]');
+    const ruleId = await tab.evaluate<string>(
+      `document.querySelector('[data-fcs-banner]').shadowRoot.querySelector('[data-action="mute-rule"]').dataset.ruleId`,
+    );
+    await tab.clickInShadow('[data-fcs-banner]', `[data-action="mute-rule"][data-rule-id="${ruleId}"]`);
+    await pollFor('the banner to go', 5_000, async () => ((await readBanner(tab)) === null ? true : undefined));
+    // the banner is gone on this tab; another tab still warns (other rules) and leads to the options
+    const other = await visit('ad.html');
+    await waitForBanner(other);
+    const options = await openOptions(other);
+    const listed = await waitForText(options, '[data-testid="decision-list"]', (t) => t.includes(ruleId), 'the muted rule in the options');
+    expect(listed).toContain(ruleId);
+    await undoAll(options);
+  });
+
+  it('custom rules: a bad file is refused naming line and field and changes nothing; a good one warns', async () => {
+    await expectNoBanner(await visit('custom-rule.html'));
+    const tab = await visit('ad.html');
+    await waitForBanner(tab);
+    const options = await openOptions(tab);
+
+    await options.uploadFile('[data-testid="rules-file"]', join(FIXTURES_DIR, 'custom-rules-bad.json'));
+    const error = await waitForText(options, '[data-testid="rules-status"]', (t) => t.length > 0, 'the import error');
+    expect(error).toMatch(/7/);
+    expect(error).toContain('weight');
+    expect(await options.evaluate<string>(`document.querySelector('[data-testid="rules-status"]').dataset.state`)).toBe('error');
+    expect(await textOf(options, '[data-testid="remove-rules"][hidden]')).not.toBeNull();
+    await expectNoBanner(await visit('custom-rule.html'));
+
+    await options.uploadFile('[data-testid="rules-file"]', join(FIXTURES_DIR, 'custom-rules-good.json'));
+    await waitForText(options, '[data-testid="rules-status"]', (t) => t.includes('custom-zwx-escort'), 'the import confirmation');
+    const banner = await waitForBanner(await visit('custom-rule.html'));
+    expect(banner.text).toContain('紫薇星护航计划');
+
+    await options.click('[data-testid="remove-rules"]');
+    await waitForText(options, '[data-testid="rules-active"]', (t) => !t.includes('custom-zwx-escort'), 'the rules to go');
+    await expectNoBanner(await visit('custom-rule.html'));
+  });
+});

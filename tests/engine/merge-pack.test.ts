@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher, analyzeBlock } from '../../src/engine/analyze';
+import { compilePack } from '../../src/engine/compile';
+import { mergePacks } from '../../src/engine/merge-pack';
+import { loadCompiledPack } from '../../src/engine/pack-load';
+import { TEST_PACK } from '../helpers/test-pack';
+
+const explain = { claim: '广告声称的内容', reality: '实际发生的事情', advice: '应该怎么做才安全' };
+const extra = compilePack([
+  {
+    file: 'custom.json',
+    data: {
+      rules: [{ id: 'x-rule', category: 'upfront-fee', title: '先交押金', weight: 30, patterns: ['先交押金', '债务优化…押金'], explain, examples: { match: ['a'], noMatch: ['b'] } }],
+      cues: [{ id: 'x-cue', kind: 'offer', patterns: ['联系我'] }],
+    },
+  },
+]);
+
+describe('mergePacks', () => {
+  it('is a valid pack whose references point at the right rules and cues', () => {
+    const merged = loadCompiledPack(mergePacks(TEST_PACK, extra));
+    const findings = analyzeBlock(createMatcher(merged), '债务优化要先交押金，联系我');
+    expect(new Set(findings.lures.map((l) => l.ruleId))).toEqual(new Set(['debt-optimize', 'x-rule']));
+    expect(findings.cues.map((c) => c.cueId)).toContain('x-cue');
+    // the built-in pack matches as before
+    const before = analyzeBlock(createMatcher(TEST_PACK), '我们帮你债务优化');
+    const after = analyzeBlock(createMatcher(merged), '我们帮你债务优化');
+    expect(after).toEqual(before);
+  });
+
+  it('refuses ids the built-in pack uses', () => {
+    expect(() => mergePacks(TEST_PACK, TEST_PACK)).toThrow(/already used/);
+  });
+});

@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { renderDecisions } from '../../src/options/decision-list';
+import { renderGeneral } from '../../src/options/general';
+import { allowUrl, muteRule } from '../../src/shared/decisions';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { TEST_PACK } from '../helpers/test-pack';
+
+const t = (key: string) => `[${key}]`;
+const NOW = 1_800_000_000_000;
+
+describe('options page', () => {
+  it('lists every decision with an undo button that names it', () => {
+    document.body.innerHTML = '<p data-testid="no-decisions"></p><ul data-testid="decision-list"></ul>';
+    let settings = allowUrl(DEFAULT_SETTINGS, 'https://a.example/x', 'site', 'hour', NOW);
+    settings = muteRule(settings, 'add-wechat');
+    const undo = vi.fn();
+    renderDecisions(document, settings, TEST_PACK, t as never, undo, NOW);
+    const items = [...document.querySelectorAll('[data-testid="decision"]')];
+    expect(items.map((i) => i.textContent)).toEqual([
+      expect.stringContaining('a.example'),
+      expect.stringContaining('加微信 (add-wechat)'),
+    ]);
+    expect((document.querySelector('[data-testid="no-decisions"]') as HTMLElement).hidden).toBe(true);
+    const button = items[1]?.querySelector('button') as HTMLButtonElement;
+    expect(button.getAttribute('aria-label')).toContain('add-wechat');
+    button.click();
+    expect(undo).toHaveBeenCalledWith({ kind: 'mute', value: 'add-wechat', until: null });
+  });
+
+  it('offers the three sensitivity levels of the scorer, plus a custom one when imported', () => {
+    document.body.innerHTML = '<input data-testid="auto-warn" type="checkbox"><input data-testid="large-text" type="checkbox"><fieldset data-testid="sensitivity"><div class="levels"></div></fieldset>';
+    const save = vi.fn();
+    renderGeneral(document, { ...DEFAULT_SETTINGS, threshold: 55 }, t as never, save);
+    const radios = [...document.querySelectorAll<HTMLInputElement>('input[name="threshold"]')];
+    expect(radios.map((r) => r.value)).toEqual(['20', '40', '70', '55']);
+    expect(radios.find((r) => r.checked)?.value).toBe('55');
+    radios[2]?.click();
+    expect(save).toHaveBeenCalledWith({ threshold: 70 });
+    (document.querySelector('[data-testid="large-text"]') as HTMLInputElement).click();
+    expect(save).toHaveBeenCalledWith({ largeText: true });
+  });
+});
