@@ -5,11 +5,15 @@ import { POPUP_PAGE } from '../shared/extension-paths';
 import type { ToContent } from '../shared/messages';
 import { setBadge } from './badge';
 import { checkPage } from './check-page';
+import { decideFromBanner, muteFromBanner } from './decide';
+import { effectivePackSource } from './effective-pack';
+import { forgetImageCrops, imageCropsOf, readImagesInTab } from './image-read';
 import { currentVerdict, handleReport, type ReportContext } from './report-handler';
 import { listenForMessages } from './router';
 import { TabStore } from './tab-store';
 
 const store = new TabStore(browser.storage.session);
+const effectivePack = effectivePackSource(pack);
 const context: ReportContext = {
   pack,
   store,
@@ -23,8 +27,10 @@ const context: ReportContext = {
 };
 
 listenForMessages({
-  report: (tabId, frameId, url, message) =>
-    handleReport(context, tabId, { frameId, url, docId: message.docId, replace: message.replace, blocks: message.blocks }),
+  report: async (tabId, frameId, url, message) => {
+    context.pack = await effectivePack();
+    return handleReport(context, tabId, { frameId, url, docId: message.docId, replace: message.replace, blocks: message.blocks });
+  },
   openDetails: (tab) =>
     browser.tabs.create({
       url: browser.runtime.getURL(`${POPUP_PAGE}?tabId=${tab.id}`),
@@ -32,12 +38,21 @@ listenForMessages({
       openerTabId: tab.id,
       ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }),
     }),
-  getVerdict: (tabId) => currentVerdict(context, tabId),
+  getVerdict: async (tabId) => {
+    context.pack = await effectivePack();
+    return currentVerdict(context, tabId);
+  },
   checkPage: (tabId) => checkPage(tabId, () => currentVerdict(context, tabId)),
+  decide: (_tabId, url, message) => decideFromBanner(browser.storage.local, url, message),
+  mute: async (ruleId) => muteFromBanner(browser.storage.local, await effectivePack(), ruleId),
+  readImages: readImagesInTab,
+  getImageCrops: async (tabId) => ({ crops: await imageCropsOf(tabId) }),
 });
 
 // a new top-level document (navigation or reload) starts the tab over; its frames report after this
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') void store.clear(tabId);
+  if (change.status === 'loading') void forgetImageCrops(tabId);
 });
 browser.tabs.onRemoved.addListener((tabId) => void store.clear(tabId));
+browser.tabs.onRemoved.addListener((tabId) => void forgetImageCrops(tabId));

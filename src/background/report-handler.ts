@@ -38,7 +38,14 @@ export async function handleReport(context: ReportContext, tabId: number, report
   await context.effects.setBadge(tabId, view);
   if (banner) {
     try {
-      await context.effects.sendToTopFrame(tabId, { type: 'banner/show', level: banner.view.level, titles: banner.bannerTitles });
+      await context.effects.sendToTopFrame(tabId, {
+      type: 'banner/show',
+      level: banner.view.level,
+      titles: banner.bannerTitles,
+      inImage: banner.bannerInImage,
+      flagged: banner.topFlagged,
+      rules: banner.bannerRules,
+    });
     } catch {
       // the top frame's content script is not listening yet (an iframe reported first): forget
       // that the banner was sent, so the top frame's own report brings it

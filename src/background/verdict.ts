@@ -2,7 +2,7 @@
 import { scorePage } from '../engine/score';
 import type { CompiledPack, ContextReason, PageVerdict } from '../engine/types';
 import { LIMITS } from '../shared/limits';
-import type { LureView, TabVerdict } from '../shared/messages';
+import type { FlaggedBlock, LureView, TabVerdict } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { blocksOf, type TabState } from './tab-state';
 
@@ -11,6 +11,12 @@ export interface TabAssessment {
   view: TabVerdict;
   /** titles of the lures in flagged blocks, for the banner */
   bannerTitles: string[];
+  /** flagged blocks of the top frame with their lure spans, for highlighting */
+  topFlagged: FlaggedBlock[];
+  /** the rules behind the banner's titles, for "mute this rule" */
+  bannerRules: { ruleId: string; title: string }[];
+  /** a flagged block's text was read from an image (OCR): the banner says so */
+  bannerInImage: boolean;
 }
 
 const MAX_SNIPPETS_PER_LURE = 3;
@@ -30,6 +36,7 @@ export function assessTab(pack: CompiledPack, state: TabState | undefined, setti
     for (const rule of verdict.rules) {
       const view = lures.get(rule.ruleId) ?? { ruleId: rule.ruleId, category: rule.category, title: rule.title, points: 0, snippets: [] };
       view.points = Math.max(view.points, rule.points);
+      if (blocks[i]?.source === 'image') view.inImage = true;
       const snippet = snippets.find((s) => s.ruleId === rule.ruleId)?.text;
       if (snippet && view.snippets.length < MAX_SNIPPETS_PER_LURE && !view.snippets.includes(snippet)) view.snippets.push(snippet);
       lures.set(rule.ruleId, view);
@@ -39,8 +46,26 @@ export function assessTab(pack: CompiledPack, state: TabState | undefined, setti
   const bannerTitles = new Set<string>();
   for (const i of page.flagged) for (const rule of page.blocks[i]?.rules ?? []) if (rule.points > 0) bannerTitles.add(rule.title);
 
+  // blocksOf lists the top frame first
+  const topCount = Object.keys(state?.frames['0']?.blocks ?? {}).length;
+  const topFlagged: FlaggedBlock[] = page.flagged
+    .filter((i) => i < topCount)
+    .flatMap((i) => {
+      const key = blocks[i]?.key;
+      const spans = (page.blocks[i]?.rules ?? []).filter((r) => r.points > 0).flatMap((r) => r.spans);
+      return key ? [{ key, spans: spans.slice(0, LIMITS.hitsPerBlock) }] : [];
+    });
+
+  const bannerRules = new Map<string, string>();
+  for (const i of page.flagged) for (const rule of page.blocks[i]?.rules ?? []) if (rule.points > 0) bannerRules.set(rule.ruleId, rule.title);
+
   return {
     page,
+    topFlagged,
+    bannerRules: [...bannerRules]
+      .slice(0, LIMITS.bannerTitles)
+      .map(([ruleId, title]) => ({ ruleId, title: title.slice(0, LIMITS.titleChars) })),
+    bannerInImage: page.flagged.some((i) => blocks[i]?.source === 'image'),
     view: {
       scanned: state !== undefined,
       level: page.level,

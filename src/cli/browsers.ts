@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
+import { chromium, type BrowserContext, type Download, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage, type Target } from 'puppeteer-core';
 
 /**
@@ -43,6 +43,8 @@ export interface PageDriver {
   uploadFile(selector: string, path: string): Promise<void>;
   /** real key presses into the focused element (or `selector`, clicked first) */
   type(selector: string, text: string): Promise<void>;
+  /** clicks `selector` and returns the paths of the `count` files the click downloads */
+  downloadsFrom(selector: string, count: number): Promise<string[]>;
 }
 
 export interface ExtensionSession {
@@ -74,6 +76,8 @@ export interface LaunchOptions {
   headed?: boolean;
   /** start without the extension, so pages can be opened before it is installed */
   deferInstall?: boolean;
+  /** the browser's UI language; default Chinese (zh-CN), which needs the browser's zh-CN locale installed */
+  locale?: 'zh-CN' | 'en';
 }
 
 export interface BannerState {
@@ -237,6 +241,24 @@ class PlaywrightDriver implements PageDriver {
     await this.page.locator(selector).first().click();
     await this.page.keyboard.type(text);
   }
+  async downloadsFrom(selector: string, count: number): Promise<string[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'fcs-downloads-'));
+    const saved: Promise<string>[] = [];
+    const all = new Promise<void>((done) => {
+      const onDownload = (download: Download) => {
+        const path = join(dir, download.suggestedFilename());
+        saved.push(download.saveAs(path).then(() => path));
+        if (saved.length >= count) {
+          this.page.off('download', onDownload);
+          done();
+        }
+      };
+      this.page.on('download', onDownload);
+    });
+    await this.page.locator(selector).first().click();
+    await Promise.race([all, sleep(15_000).then(() => Promise.reject(new Error(`fewer than ${count} downloads from ${selector}`)))]);
+    return Promise.all(saved);
+  }
 }
 
 /**
@@ -356,7 +378,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   const extensionDir = resolve(options.extensionDir ?? extensionDirFor('chromium'));
   popupPathOf(extensionDir); // fails early, with the path, when the build is missing
   const userDataDir = mkdtempSync(join(tmpdir(), 'fcs-chromium-'));
-  const args = [...CHROMIUM_ARGS];
+  const english = options.locale === 'en';
+  const args = english ? [...CHROMIUM_ARGS.filter((a) => !a.startsWith('--lang=')), '--lang=en-US'] : [...CHROMIUM_ARGS];
   if (!options.headed) args.push('--headless=new');
   args.push(`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -365,8 +388,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     headless: false,
     args,
     viewport: { width: 1100, height: 800 },
-    locale: 'zh-CN',
-    env: { ...process.env, ...CHINESE_UI_ENV },
+    locale: english ? 'en-US' : 'zh-CN',
+    env: { ...process.env, ...(english ? { LANGUAGE: 'en_US:en', LANG: 'en_US.UTF-8' } : CHINESE_UI_ENV) },
   });
   const session = new ChromiumSession(context, extensionDir, userDataDir);
   try {
@@ -380,11 +403,23 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
 
 // ---------------------------------------------------------------- Firefox (puppeteer-core, BiDi)
 
+/** Firefox saves downloads here without asking (see the prefs in launchFirefox). */
+const FIREFOX_DOWNLOADS = mkdtempSync(join(tmpdir(), 'fcs-firefox-downloads-'));
+
 class PuppeteerDriver implements PageDriver {
   constructor(
     readonly page: PuppeteerPage,
     readonly kind: BrowserKind = 'firefox',
   ) {}
+  async downloadsFrom(selector: string, count: number): Promise<string[]> {
+    if (this.kind !== 'firefox') throw new Error('downloads are only set up for Firefox in puppeteer sessions');
+    const before = new Set(readdirSync(FIREFOX_DOWNLOADS));
+    await this.page.click(selector);
+    return pollFor(`${count} downloads from ${selector}`, 15_000, async () => {
+      const fresh = readdirSync(FIREFOX_DOWNLOADS).filter((f) => !before.has(f) && !f.endsWith('.part'));
+      return fresh.length >= count ? fresh.map((f) => join(FIREFOX_DOWNLOADS, f)) : undefined;
+    });
+  }
   url() {
     return this.page.url();
   }
@@ -506,7 +541,17 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     executablePath: FIREFOX_PATH,
     headless: !options.headed,
     defaultViewport: { width: 1100, height: 800 },
-    extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh, en' },
+    extraPrefsFirefox: {
+      'intl.accept_languages': options.locale === 'en' ? 'en-US, en' : 'zh-CN, zh, en',
+      'intl.locale.requested': options.locale === 'en' ? 'en-US' : 'zh-CN,en-US',
+      'browser.download.folderList': 2,
+      'browser.download.dir': FIREFOX_DOWNLOADS,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
+      'browser.download.panel.shown': true,
+    },
   });
   const session = new FirefoxSession(browser, extensionDir);
   try {

@@ -38,7 +38,8 @@ export function checkBuiltExtension(dir: string, browser: TargetBrowser): string
   for (const locale of ['zh_CN', 'en']) {
     if (!existsSync(join(dir, '_locales', locale, 'messages.json'))) problems.push(`_locales/${locale}/messages.json is missing`);
   }
-  const extra = (manifest.permissions ?? []).filter((p) => !['storage', 'activeTab', 'scripting'].includes(p));
+  const allowed = ['storage', 'activeTab', 'scripting', ...(browser === 'chrome' ? ['offscreen'] : [])];
+  const extra = (manifest.permissions ?? []).filter((p) => !allowed.includes(p));
   if (extra.length > 0) problems.push(`unexpected permissions: ${extra.join(', ')}`);
   if (browser === 'firefox') {
     if (manifest.browser_specific_settings?.gecko?.id !== GECKO_ID) problems.push('browser_specific_settings.gecko.id is missing');

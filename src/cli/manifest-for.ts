@@ -10,6 +10,7 @@ export { BUILT_CONTENT_SCRIPT } from '../shared/extension-paths';
 
 interface SourceManifest {
   background?: { service_worker: string; type?: string };
+  permissions?: string[];
   [key: string]: unknown;
 }
 
@@ -20,6 +21,8 @@ export function manifestFor(source: SourceManifest, browser: TargetBrowser): Crx
   const { background, ...rest } = source;
   return {
     ...rest,
+    // Firefox has no offscreen documents: its background page hosts the OCR engine itself
+    ...(rest.permissions ? { permissions: rest.permissions.filter((p) => p !== 'offscreen') } : {}),
     ...(background ? { background: { scripts: [background.service_worker], type: 'module' } } : {}),
     browser_specific_settings: {
       gecko: {

@@ -52,4 +52,10 @@ button {
 }
 button[data-action="details"] { background: #b42318; border-color: #b42318; color: #fff; }
 button:focus-visible, a:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
+.decide { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; padding-top: 8px; border-top: 1px solid #d0d5dd; }
+.decide p { flex-basis: 100%; margin: 0; font-size: 14px; color: #475467; }
+.decide[hidden] { display: none; }
+.banner.large { font-size: 19px; }
+.banner.large h2 { font-size: 21px; }
+.banner.large button { font-size: 18px; padding: 8px 16px; }
 `;

@@ -4,6 +4,8 @@
  */
 import type { Level } from '../engine/types';
 import { BANNER_CSS, HOST_STYLE } from './banner-styles';
+import { acceptOnlyUserInput, keepShowing, stopGuarding } from './banner-guard';
+import { decideControls, type DecideDuration, type DecideScope, type DecideStrings } from './banner-decide';
 
 export interface BannerStrings {
   title: string;
@@ -16,16 +18,28 @@ export interface BannerStrings {
   channel12315Web: string;
   dismiss: string;
   details: string;
+  /** the "not a scam" choices; without them the banner offers none */
+  decide?: DecideStrings;
+  /** BCP 47 language of the strings, for screen readers */
+  lang?: string;
+  /** said when a lure was read from an image */
+  foundInImage?: string;
 }
 
 export interface BannerContent {
   level: Level;
   titles: readonly string[];
+  /** a lure was read from an image on the page */
+  inImage?: boolean;
+  /** the rules behind the titles, for "mute this rule" */
+  rules?: readonly { ruleId: string; title: string }[];
 }
 
 export interface BannerCallbacks {
   onDetails(): void;
   onDismiss(): void;
+  onDecide?(scope: DecideScope, duration: DecideDuration): void;
+  onMute?(ruleId: string): void;
 }
 
 export const BANNER_ATTRIBUTE = 'data-fcs-banner';
@@ -63,7 +77,7 @@ function findHost(doc: Document): HTMLElement | undefined {
 function render(doc: Document, root: ShadowRoot, content: BannerContent, strings: BannerStrings, callbacks: BannerCallbacks): void {
   root.replaceChildren();
   const style = element(doc, 'style', BANNER_CSS);
-  const banner = element(doc, 'div', undefined, { class: 'banner', role: 'alert', 'data-level': content.level, lang: 'zh-CN' });
+  const banner = element(doc, 'div', undefined, { class: 'banner', role: 'alert', 'data-level': content.level, lang: strings.lang ?? 'zh-CN' });
   banner.append(element(doc, 'h2', strings.title));
   if (content.titles.length > 0) {
     banner.append(element(doc, 'p', strings.found));
@@ -72,6 +86,7 @@ function render(doc: Document, root: ShadowRoot, content: BannerContent, strings
     // a long list would cover the page; the details view has every lure
     if (content.titles.length > MAX_TITLES) list.append(element(doc, 'li', `… +${content.titles.length - MAX_TITLES}`));
     banner.append(list);
+    if (content.inImage && strings.foundInImage) banner.append(element(doc, 'p', strings.foundInImage, { 'data-testid': 'found-in-image' }));
   }
   banner.append(element(doc, 'p', strings.safePath));
   const channels = element(doc, 'p', undefined, { class: 'channels' });
@@ -93,6 +108,31 @@ function render(doc: Document, root: ShadowRoot, content: BannerContent, strings
   });
   actions.append(details, dismiss);
   banner.append(actions);
+  const onDecide = callbacks.onDecide;
+  if (strings.decide && onDecide) {
+    const onMute = callbacks.onMute;
+    const mute =
+      onMute && content.rules
+        ? {
+            rules: content.rules,
+            onMute: (ruleId: string) => {
+              removeBanner(doc);
+              onMute(ruleId);
+            },
+          }
+        : undefined;
+    const { toggle, panel } = decideControls(
+      doc,
+      strings.decide,
+      (scope, duration) => {
+        removeBanner(doc);
+        onDecide(scope, duration);
+      },
+      mute,
+    );
+    actions.append(toggle);
+    banner.append(panel);
+  }
   root.append(style, banner);
 }
 
@@ -102,15 +142,20 @@ export function showBanner(doc: Document, content: BannerContent, strings: Banne
   if (!host) {
     host = doc.createElement('div');
     ownHosts.add(host);
-    for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
-    host.attachShadow({ mode: 'open' });
+    acceptOnlyUserInput(host.attachShadow({ mode: 'open' }));
     doc.documentElement.append(host);
   }
+  // every show: a page may have restyled the host since the last one
+  host.style.cssText = '';
+  for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
   host.setAttribute(BANNER_ATTRIBUTE, content.level);
   if (host.shadowRoot) render(doc, host.shadowRoot, content, strings, callbacks);
-  return host;
+  const shown = host;
+  keepShowing(doc, shown, BANNER_ATTRIBUTE, () => showBanner(doc, content, strings, callbacks));
+  return shown;
 }
 
 export function removeBanner(doc: Document): void {
+  stopGuarding(doc);
   findHost(doc)?.remove();
 }

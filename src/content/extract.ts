@@ -50,6 +50,8 @@ const FILTER_SKIP = 3;
 const DOCUMENT_POSITION_FOLLOWING = 4;
 
 const keys = new WeakMap<Element, string>();
+/** key → element, for showing a reported block in place without extracting the page again */
+const elementsByKey = new Map<string, WeakRef<Element>>();
 let nextKey = 0;
 
 /** A stable key per element for the life of this content script (new text in it updates the block). */
@@ -58,8 +60,19 @@ export function blockKey(element: Element): string {
   if (!key) {
     key = `b${(nextKey++).toString(36)}`;
     keys.set(element, key);
+    elementsByKey.set(key, new WeakRef(element));
   }
   return key;
+}
+
+/** The element a block key was given to, while it is still in the document. */
+export function elementForKey(key: string): Element | undefined {
+  const element = elementsByKey.get(key)?.deref();
+  if (!element?.isConnected) {
+    elementsByKey.delete(key);
+    return undefined;
+  }
+  return element;
 }
 
 /**

@@ -1,19 +1,40 @@
 /** Content script entry: wires the scanner, observer, banner and router for this frame. */
 import pack from 'virtual:fcs-pack';
 import { browser } from '../shared/browser';
+import { loadEffectivePack } from '../shared/custom-rules';
 import type { ToBackground } from '../shared/messages';
 import { isBannerHost, removeBanner, showBanner } from './banner';
-import { bannerStrings } from './banner-strings';
+import { bannerStrings, inputGuardStrings } from './banner-strings';
+import { LureHighlighter } from './highlight';
+import { ImageReader } from './image-reader';
+import { createInputGuard } from './input-guard';
 import { observePage } from './observe';
 import { PageScanner } from './page-scanner';
+import { watchPreferences } from './preferences';
 import { listenForMessages } from './router';
 import { takeOverFrame } from './single-instance';
 
 const controller = takeOverFrame();
 const { signal } = controller;
-const scanner = new PageScanner(pack, document, signal);
+let scanner = new PageScanner(pack, document, signal);
+const preferences = watchPreferences(signal);
+const inputGuard = createInputGuard(document, inputGuardStrings, signal);
+const highlighter = new LureHighlighter(document, isBannerHost);
+signal.addEventListener('abort', () => highlighter.clear());
 const isTopFrame = window === window.top;
 let dismissed = false;
+// OCR of ad-like images: the top frame only, whose viewport is what the tab's screenshot shows
+const images = new ImageReader(
+  document,
+  {
+    matcher: () => scanner.matcher,
+    docId: () => scanner.docId,
+    ownUi: () => Array.from(document.querySelectorAll('[data-fcs-banner]')),
+    outlineLabel: 'fcs-guard：此图片中的文字含有反催收广告常见说法',
+  },
+  signal,
+);
+const readImages = (mode: 'auto' | 'check'): Promise<number> => (isTopFrame ? images.read(mode) : Promise.resolve(0));
 
 signal.addEventListener('abort', () => {
   if (isTopFrame) removeBanner(document);
@@ -28,17 +49,45 @@ function logError(error: unknown): void {
 listenForMessages(
   {
     ping: () => ({ ok: true, docId: scanner.docId }),
-    rescan: async () => ({ ok: true, blocks: await scanner.scanAll() }),
-    showBanner: ({ level, titles }) => {
+    rescan: async () => {
+      const blocks = await scanner.scanAll();
+      const imageBlocks = await readImages('check').catch((error: unknown) => (logError(error), 0));
+      return { ok: true, blocks: blocks + imageBlocks };
+    },
+    showBanner: ({ level, titles, flagged, inImage, rules }) => {
+      // the page reached the warning level: fields asking for ID, card, code or files get a caution
+      if (isTopFrame && !signal.aborted) {
+        inputGuard.activate();
+        highlighter.show(flagged ?? []);
+      }
       if (isTopFrame && !dismissed && !signal.aborted) {
-        showBanner(document, { level, titles }, bannerStrings(), {
+        showBanner(document, { level, titles, inImage, ...(rules ? { rules } : {}) }, bannerStrings(), {
           onDetails: () => {
+            highlighter.scrollToFirst();
             const message: ToBackground = { type: 'banner/openDetails' };
             browser.runtime.sendMessage(message).catch(logError);
           },
           onDismiss: () => (dismissed = true),
-        });
+          onMute: (ruleId) => {
+            dismissed = true;
+            highlighter.clear();
+            const message: ToBackground = { type: 'banner/mute', ruleId };
+            browser.runtime.sendMessage(message).catch(logError);
+          },
+          onDecide: (scope, duration) => {
+            dismissed = true;
+            highlighter.clear();
+            const message: ToBackground = { type: 'banner/decide', scope, duration };
+            browser.runtime.sendMessage(message).catch(logError);
+          },
+        }).shadowRoot?.querySelector('.banner')?.classList.toggle('large', preferences.current().largeText);
       }
+      return { ok: true };
+    },
+    collectEvidence: () => ({ ok: true, blocks: isTopFrame ? highlighter.flaggedTexts() : [] }),
+    hideBanner: () => {
+      if (isTopFrame) removeBanner(document);
+      highlighter.clear();
       return { ok: true };
     },
   },
@@ -47,12 +96,24 @@ listenForMessages(
 
 observePage(document, signal, {
   isOwnUi: isBannerHost,
-  onAdded: (nodes) => void scanner.scanAdded(nodes).catch(logError),
+  onAdded: (nodes) =>
+    scanner.scanAdded(nodes).catch((error: unknown) => {
+      logError(error);
+      return 0;
+    }),
+  onThrottled: (throttled) => scanner.setThrottled(throttled),
   onNavigated: () => {
     dismissed = false;
     if (isTopFrame) removeBanner(document);
-    void scanner.scanAll().catch(logError);
+    void scanner.scanAll().then(() => readImages('auto')).catch(logError);
   },
 });
 
-void scanner.scanAll().catch(logError);
+// custom rules from the options page join the built-in pack before the first scan
+void loadEffectivePack(browser.storage.local, pack)
+  .then((effective) => {
+    if (effective !== pack) scanner = new PageScanner(effective, document, signal);
+    return scanner.scanAll();
+  })
+  .then(() => readImages('auto'))
+  .catch(logError);

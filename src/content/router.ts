@@ -1,11 +1,13 @@
 /** The content script's one message router: validated, and only from our own extension. */
 import { browser, type Runtime } from '../shared/browser';
-import { ToContent, type AckReply, type PingReply, type RescanReply } from '../shared/messages';
+import { ToContent, type AckReply, type EvidenceReply, type PingReply, type RescanReply } from '../shared/messages';
 
 export interface ContentHandlers {
   ping(): PingReply;
   rescan(): Promise<RescanReply>;
   showBanner(message: Extract<ToContent, { type: 'banner/show' }>): AckReply;
+  hideBanner(): AckReply;
+  collectEvidence(): EvidenceReply;
 }
 
 export function listenForMessages(handlers: ContentHandlers, signal: AbortSignal): void {
@@ -21,6 +23,10 @@ export function listenForMessages(handlers: ContentHandlers, signal: AbortSignal
         return handlers.rescan();
       case 'banner/show':
         return Promise.resolve(handlers.showBanner(message));
+      case 'banner/hide':
+        return Promise.resolve(handlers.hideBanner());
+      case 'evidence/collect':
+        return Promise.resolve(handlers.collectEvidence());
     }
   };
   browser.runtime.onMessage.addListener(listener);

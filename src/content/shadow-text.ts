@@ -8,7 +8,8 @@ import { isBannerHost } from './banner';
 import { isCautionHost } from './input-guard';
 
 /** our own shadow-root UIs are never page text, whatever the caller's isOwnUi says */
-const isOurs = (element: Element) => isBannerHost(element) || isCautionHost(element);
+// (in Node, over a happy-dom window, there is no global Element and no UI of ours)
+const isOurs = (element: Element) => typeof Element !== 'undefined' && (isBannerHost(element) || isCautionHost(element));
 
 export interface ShadowTextOptions {
   isOwnUi: (element: Element) => boolean;

@@ -1,15 +1,20 @@
 /** Popup entry: which tab, fetch its verdict, render, and wire "检查此页". */
 import pack from 'virtual:fcs-pack';
 import { browser } from '../shared/browser';
-import { t } from '../shared/i18n';
+import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { CheckPageReply, GetVerdictReply, type TabVerdict, type ToBackground } from '../shared/messages';
+import { loadSettings } from '../shared/settings';
+import { setUpDecisions } from './decisions';
+import { setUpReportPanel } from './report-panel';
+import { saveEvidence } from './save-evidence';
 import { renderLures, renderVerdict } from './render';
+import { showTrustNotices } from './trust-notices';
 
 const checkButton = document.querySelector<HTMLButtonElement>('[data-testid="check-page"]');
 const status = document.querySelector<HTMLElement>('[data-testid="status"]');
 
 function localizeStatic(): void {
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.documentElement.lang = uiLanguage();
   const texts: [string, Parameters<typeof t>[0]][] = [
     ['lures-heading', 'popupLures'],
     ['channels-heading', 'popupChannels'],
@@ -23,6 +28,15 @@ function localizeStatic(): void {
     if (node) node.textContent = t(key);
   }
   if (checkButton) checkButton.textContent = t('popupCheckPage');
+  const options = document.getElementById('open-options');
+  // a new tab each time: runtime.openOptionsPage() would focus an options tab already open
+  if (options instanceof HTMLAnchorElement) {
+    options.textContent = t('popupOpenOptions');
+    options.addEventListener('click', (event) => {
+      event.preventDefault();
+      void browser.tabs.create({ url: options.href });
+    });
+  }
 }
 
 function showStatus(text: string | undefined): void {
@@ -31,7 +45,11 @@ function showStatus(text: string | undefined): void {
   status.textContent = text ?? '';
 }
 
+let latestView: TabVerdict | undefined;
+let latestUrl: string | undefined;
+
 function render(view: TabVerdict): void {
+  latestView = view;
   renderVerdict(document, view, t);
   renderLures(document, view, pack, t);
 }
@@ -67,8 +85,30 @@ async function checkNow(tabId: number): Promise<void> {
   }
 }
 
+function setUpTools(tabId: number): void {
+  setUpReportPanel(document, t, () => ({ view: latestView, url: latestUrl, packVersion: pack.version }));
+  const save = document.querySelector<HTMLButtonElement>('[data-testid="save-evidence"]');
+  const saved = document.querySelector<HTMLElement>('[data-testid="evidence-status"]');
+  save?.addEventListener('click', async () => {
+    if (!latestView || !saved) return;
+    save.disabled = true;
+    saved.hidden = false;
+    saved.textContent = t('popupSavingEvidence');
+    try {
+      const names = await saveEvidence(document, tabId, latestView, pack, t);
+      saved.textContent = `${t('popupEvidenceSaved')} ${names.join(', ')}`;
+    } catch {
+      saved.textContent = t('popupEvidenceFailed');
+    } finally {
+      save.disabled = false;
+    }
+  });
+}
+
 async function main(): Promise<void> {
   localizeStatic();
+  localizePage(document);
+  void showTrustNotices(document, { permissions: browser.permissions, settingsArea: browser.storage.local }, t);
   const tabId = await targetTabId();
   if (tabId === undefined) {
     showStatus(t('popupNoTab'));
@@ -80,6 +120,10 @@ async function main(): Promise<void> {
   browser.storage.session.onChanged.addListener((changes) => {
     if (`tab:${tabId}` in changes) void refresh(tabId);
   });
+  await setUpDecisions(document, tabId, t, () => void refresh(tabId));
+  latestUrl = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
+  setUpTools(tabId);
+  if ((await loadSettings(browser.storage.local)).largeText) document.body.classList.add('large');
   await refresh(tabId);
 }
 

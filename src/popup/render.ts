@@ -63,6 +63,11 @@ function renderLure(doc: Document, lure: LureView, pack: CompiledPack, t: Transl
   card.dataset.testid = 'lure';
   card.dataset.ruleId = lure.ruleId;
   card.append(el(doc, 'h4', lure.title));
+  if (lure.inImage) {
+    const note = el(doc, 'p', t('popupFoundInImage'), 'in-image');
+    note.dataset.testid = 'lure-in-image';
+    card.append(note);
+  }
   for (const snippet of lure.snippets) {
     const p = el(doc, 'p', undefined, 'snippet');
     p.append(el(doc, 'strong', `${t('popupMatched')}：`), el(doc, 'span', snippet));
@@ -78,6 +83,12 @@ function renderLure(doc: Document, lure: LureView, pack: CompiledPack, t: Transl
     );
     card.append(list);
   }
+  const mute = el(doc, 'button', t('popupMuteRule'), 'secondary');
+  mute.type = 'button';
+  mute.dataset.testid = 'mute-rule';
+  mute.dataset.ruleId = lure.ruleId;
+  mute.dataset.title = lure.title;
+  card.append(mute);
   return card;
 }
 

@@ -9,4 +9,6 @@ export const LIMITS = {
   titleChars: 40,
   bannerTitles: 20,
   urlChars: 2048,
+  /** images read (OCR) per request: the top few ad-like images on screen */
+  imagesPerRead: 3,
 } as const;

@@ -34,6 +34,8 @@ export const BlockReportSchema = z.object({
   key: id,
   findings: BlockFindingsSchema,
   snippets: z.array(SnippetSchema).max(LIMITS.snippetsPerBlock),
+  /** 'image': the text was read (OCR) from an image on the page */
+  source: z.enum(['text', 'image']).optional(),
 });
 export type BlockReport = z.infer<typeof BlockReportSchema>;
 
@@ -46,26 +48,78 @@ export const ScanReport = z.object({
   /** true: these blocks are everything the frame has (full scan); false: add or update */
   replace: z.boolean(),
   blocks: z.array(BlockReportSchema).max(LIMITS.blocksPerReport),
+  /** the frame changes so constantly that scanning of changes was slowed down (backed off) */
+  throttled: z.boolean().optional(),
 });
 
 export const BannerOpenDetails = z.object({ type: z.literal('banner/openDetails') });
 export const TabGetVerdict = z.object({ type: z.literal('tab/getVerdict'), tabId });
 export const TabCheckPage = z.object({ type: z.literal('tab/checkPage'), tabId });
 
-export const ToBackground = z.discriminatedUnion('type', [ScanReport, BannerOpenDetails, TabGetVerdict, TabCheckPage]);
+/** "not a scam" from the banner: the page or site is the sender's top-frame URL, never the payload's */
+export const BannerDecide = z.object({
+  type: z.literal('banner/decide'),
+  scope: z.enum(['page', 'site']),
+  duration: z.enum(['hour', 'always']),
+});
+
+/** the top frame asks to read ad-like images on screen; rectangles are CSS px of its viewport */
+export const ImageRead = z.object({
+  type: z.literal('image/read'),
+  viewport: z.object({ width: z.number().positive().max(16384), height: z.number().positive().max(16384) }),
+  images: z
+    .array(
+      z.object({
+        key: id,
+        rect: z.object({
+          x: z.number().finite().min(0),
+          y: z.number().finite().min(0),
+          width: z.number().finite().positive().max(16384),
+          height: z.number().finite().positive().max(16384),
+        }),
+      }),
+    )
+    .min(1)
+    .max(LIMITS.imagesPerRead),
+});
+
+/** the crops of images read in a tab, for the evidence kit */
+export const TabGetImageCrops = z.object({ type: z.literal('tab/getImageCrops'), tabId });
+
+/** "mute this rule" from the banner */
+export const BannerMute = z.object({ type: z.literal('banner/mute'), ruleId: id });
+
+export const ToBackground = z.discriminatedUnion('type', [ScanReport, BannerOpenDetails, TabGetVerdict, TabCheckPage, BannerDecide, ImageRead, TabGetImageCrops, BannerMute]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 // ── to a content script ──────────────────────────────────────────────────────
+
+/** a flagged block of the top frame and the spans of its live lures, for highlighting in place */
+export const FlaggedBlockSchema = z.object({
+  key: id,
+  spans: z.array(z.object({ start: offset, end: offset })).max(LIMITS.hitsPerBlock),
+});
+export type FlaggedBlock = z.infer<typeof FlaggedBlockSchema>;
 
 export const BannerShow = z.object({
   type: z.literal('banner/show'),
   level,
   titles: z.array(z.string().max(LIMITS.titleChars)).max(LIMITS.bannerTitles),
+  /** a flagged lure was read from an image on the page */
+  inImage: z.boolean().optional(),
+  flagged: z.array(FlaggedBlockSchema).max(LIMITS.blocksPerReport).optional(),
+  /** the rules behind `titles`, so the banner can offer "mute this rule" */
+  rules: z.array(z.object({ ruleId: id, title: z.string().max(LIMITS.titleChars) })).max(LIMITS.bannerTitles).optional(),
 });
 export const ContentRescan = z.object({ type: z.literal('content/rescan') });
 export const ContentPing = z.object({ type: z.literal('content/ping') });
 
-export const ToContent = z.discriminatedUnion('type', [BannerShow, ContentRescan, ContentPing]);
+/** the user allowed the page from the popup: take the banner away */
+export const BannerHide = z.object({ type: z.literal('banner/hide') });
+/** the popup's evidence kit asks the top frame for the text of its flagged blocks */
+export const EvidenceCollect = z.object({ type: z.literal('evidence/collect') });
+
+export const ToContent = z.discriminatedUnion('type', [BannerShow, ContentRescan, ContentPing, BannerHide, EvidenceCollect]);
 export type ToContent = z.infer<typeof ToContent>;
 
 // ── replies, one per request ─────────────────────────────────────────────────
@@ -79,12 +133,20 @@ export type PingReply = z.infer<typeof PingReply>;
 export const RescanReply = z.object({ ok: z.literal(true), blocks: z.number().int().min(0) });
 export type RescanReply = z.infer<typeof RescanReply>;
 
+export const EvidenceReply = z.object({
+  ok: z.literal(true),
+  blocks: z.array(z.string().max(LIMITS.blockChars)).max(LIMITS.blocksPerReport),
+});
+export type EvidenceReply = z.infer<typeof EvidenceReply>;
+
 export const LureView = z.object({
   ruleId: id,
   category: z.enum(LURE_CATEGORIES),
   title: z.string().max(LIMITS.titleChars),
   points: z.number(),
   snippets: z.array(z.string().max(LIMITS.snippetChars)).max(3),
+  /** found in the text of an image (OCR) */
+  inImage: z.boolean().optional(),
 });
 export type LureView = z.infer<typeof LureView>;
 
@@ -107,12 +169,31 @@ export const CheckPageReply = z.union([
 ]);
 export type CheckPageReply = z.infer<typeof CheckPageReply>;
 
+export const ImageReadReply = z.union([
+  z.object({ ok: z.literal(true), readings: z.array(z.object({ key: id, text: z.string().max(LIMITS.blockChars) })) }),
+  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+]);
+export type ImageReadReply = z.infer<typeof ImageReadReply>;
+
+export const ImageCropsReply = z.object({
+  crops: z.array(
+    z.object({ key: z.string(), hash: z.string(), text: z.string(), dataUrl: z.string().startsWith('data:image/png'), ms: z.number().optional() }),
+  ),
+});
+export type ImageCropsReply = z.infer<typeof ImageCropsReply>;
+
 /** Reply schema for each request type, so a sender can validate what came back. */
 export const REPLIES = {
   'scan/report': AckReply,
   'banner/openDetails': AckReply,
+  'banner/decide': AckReply,
+  'banner/mute': AckReply,
+  'banner/hide': AckReply,
+  'evidence/collect': EvidenceReply,
   'tab/getVerdict': GetVerdictReply,
   'tab/checkPage': CheckPageReply,
+  'image/read': ImageReadReply,
+  'tab/getImageCrops': ImageCropsReply,
   'banner/show': AckReply,
   'content/rescan': RescanReply,
   'content/ping': PingReply,

@@ -3,9 +3,20 @@ import { z } from './zod';
 import { DEFAULT_WARN_THRESHOLD } from '../engine/score';
 import type { KeyValueArea } from './storage-area';
 
-const hostname = z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/i);
-const pageUrl = z.string().url().max(2048);
-const ruleId = z.string().min(1).max(64);
+export const HostnameSchema = z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/i);
+export const PageUrlSchema = z.string().url().max(2048);
+export const RuleIdSchema = z.string().min(1).max(64);
+const hostname = HostnameSchema;
+const pageUrl = PageUrlSchema;
+const ruleId = RuleIdSchema;
+
+/** "not a scam" for a while: a site or page allowed until `until` (ms since epoch) */
+export const TimedAllowSchema = z.object({
+  scope: z.enum(['site', 'page']),
+  value: z.string().min(1).max(2048),
+  until: z.number().int().min(0),
+});
+export type TimedAllow = z.infer<typeof TimedAllowSchema>;
 
 /** An array whose invalid items are dropped instead of failing the whole list. */
 function listOf<T extends z.ZodType>(item: T, max: number) {
@@ -28,6 +39,10 @@ export const SettingsSchema = z.object({
   allowedPages: listOf(pageUrl, 1000),
   /** rule ids the user turned off */
   mutedRules: listOf(ruleId, 500),
+  /** allows that expire; expired ones are ignored and dropped on the next save */
+  timedAllows: listOf(TimedAllowSchema, 1000),
+  /** larger text and plain words in the banner, popup and options */
+  largeText: z.boolean().catch(false),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -49,7 +64,7 @@ export async function saveSettings(area: KeyValueArea, settings: Settings): Prom
   await area.set({ [SETTINGS_KEY]: SettingsSchema.parse(settings) });
 }
 
-export function isAllowed(settings: Settings, url: string | undefined): boolean {
+export function isAllowed(settings: Settings, url: string | undefined, now = Date.now()): boolean {
   if (!url) return false;
   let parsed: URL;
   try {
@@ -58,9 +73,11 @@ export function isAllowed(settings: Settings, url: string | undefined): boolean 
     return false;
   }
   const host = parsed.hostname.toLowerCase();
-  if (settings.allowedSites.some((site) => host === site.toLowerCase() || host.endsWith(`.${site.toLowerCase()}`))) {
-    return true;
-  }
+  const coversHost = (site: string) => host === site.toLowerCase() || host.endsWith(`.${site.toLowerCase()}`);
+  if (settings.allowedSites.some(coversHost)) return true;
   parsed.hash = '';
-  return settings.allowedPages.includes(parsed.href);
+  if (settings.allowedPages.includes(parsed.href)) return true;
+  return settings.timedAllows.some(
+    (allow) => allow.until > now && (allow.scope === 'site' ? coversHost(allow.value) : allow.value === parsed.href),
+  );
 }

@@ -12,6 +12,8 @@ function handlers(): BackgroundHandlers {
     openDetails: vi.fn(async () => undefined),
     getVerdict: vi.fn(async () => ({ scanned: false, level: 'none' as const, score: 0, flaggedBlocks: 0, antiFraudPage: false, reasons: [], lures: [] })),
     checkPage: vi.fn(async () => ({ ok: false as const, error: 'x' })),
+    decide: vi.fn(async () => undefined),
+    mute: vi.fn(async () => undefined),
   };
 }
 
@@ -31,10 +33,27 @@ describe('routeMessage', () => {
     ['a verdict request from a page', pageSender, { type: 'tab/getVerdict', tabId: 3 }],
     ['a check request from a page', pageSender, { type: 'tab/checkPage', tabId: 3 }],
     ['details from a subframe', pageSender, { type: 'banner/openDetails' }],
+    ['a decision from a subframe', pageSender, { type: 'banner/decide', scope: 'site', duration: 'always' }],
+    ['a decision from an extension page', { ...popupSender, tab: { id: 3, index: 0 }, frameId: 0 }, { type: 'banner/decide', scope: 'site', duration: 'always' }],
+    ['a mute from a subframe', pageSender, { type: 'banner/mute', ruleId: 'add-wechat' }],
+    ['a mute without a rule id', { ...pageSender, frameId: 0 }, { type: 'banner/mute', ruleId: '' }],
+    ['a decision with a URL of its own', { ...pageSender, frameId: 0 }, { type: 'banner/decide', scope: 'site', duration: 'forever' }],
   ])('ignores %s', (_, sender, message) => {
     const h = handlers();
     expect(routeMessage(message, sender as never, h, self)).toBeUndefined();
     for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('passes a mute from the top frame', async () => {
+    const h = handlers();
+    await routeMessage({ type: 'banner/mute', ruleId: 'add-wechat' }, { ...pageSender, frameId: 0 } as never, h, self);
+    expect(h.mute).toHaveBeenCalledWith('add-wechat');
+  });
+
+  it('takes the decided page from the top-frame sender', async () => {
+    const h = handlers();
+    await routeMessage({ type: 'banner/decide', scope: 'page', duration: 'hour', url: 'https://evil/' }, { ...pageSender, frameId: 0 } as never, h, self);
+    expect(h.decide).toHaveBeenCalledWith(7, 'https://page.example/', expect.objectContaining({ scope: 'page', duration: 'hour' }));
   });
 
   it('answers the popup', async () => {

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitForBanner, waitForVerdict, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
+import { DIST_DIR, launchChromium, waitForBanner, waitForVerdict, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
+
+const SCREENSHOTS = join(DIST_DIR, 'screenshots');
 import { fixtureUrl } from './support/fixtures';
 import { serveFixtures, type FixtureServer } from './support/server';
 
@@ -55,4 +58,60 @@ describe('accessibility (axe-core, Chromium)', () => {
     const violations = await seriousViolations(popup);
     expect(violations, describeViolations(violations)).toEqual([]);
   });
+
+  it('the banner with its “not a scam” choices open has none either, and announces itself', async () => {
+    await adTab.clickInShadow('[data-fcs-banner]', '[data-action="not-scam"]');
+    const violations = await seriousViolations(adTab, '[data-fcs-banner]');
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(await adTab.evaluate<string>(`document.querySelector('[data-fcs-banner]').shadowRoot.querySelector('.banner').getAttribute('role')`)).toBe('alert');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await adTab.screenshot(join(SCREENSHOTS, 'banner.png'));
+  });
+
+  it('the popup with the report preview open: no violations; every control reachable by Tab, visibly focused, no trap', async () => {
+    const popup = await session.openPopupFor(adTab);
+    await waitForVerdict(popup, (v) => v.level !== 'none' && v.level !== '');
+    await popup.click('[data-testid="report"]');
+    const violations = await seriousViolations(popup);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await popup.screenshot(join(SCREENSHOTS, 'popup.png'), { fullPage: true });
+
+    const page = (popup as PageDriver & { page: { keyboard: { press(key: string): Promise<void> } } }).page;
+    await popup.evaluate('document.activeElement && document.activeElement.blur()');
+    const reached: string[] = [];
+    let leftThePage = false;
+    // go round once and then some: focus leaves the page after the last control, then comes back
+    for (let i = 0; i < 70; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await popup.evaluate<{ id: string; outline: string } | null>(
+        `(() => { const el = document.activeElement; if (!el || el === document.body) return null;
+          const style = getComputedStyle(el); return { id: el.dataset.testid || el.id || el.tagName, outline: style.outlineStyle + ' ' + style.outlineWidth }; })()`,
+      );
+      if (focused === null) leftThePage = leftThePage || reached.length > 0;
+      else {
+        reached.push(focused.id);
+        expect(focused.outline, `visible focus on ${focused.id}`).not.toMatch(/^none/);
+      }
+    }
+    for (const id of ['check-page', 'save-evidence', 'report', 'report-text', 'report-copy', 'report-open', 'allow-site', 'mute-rule', 'open-options']) {
+      expect(reached, `Tab reaches ${id}`).toContain(id);
+    }
+    expect(leftThePage, 'focus moves on past the last control (no trap)').toBe(true);
+  });
+
+  it('the options page has no serious or critical violations', async () => {
+    const options = await session.open(`chrome-extension://${session.extensionId}/src/options/index.html`);
+    await popupReady(options);
+    const violations = await seriousViolations(options);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await options.screenshot(join(SCREENSHOTS, 'options.png'), { fullPage: true });
+  });
 });
+
+async function popupReady(page: PageDriver): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if ((await page.evaluate<number>(`document.querySelectorAll('[data-testid="threshold-40"]').length`)) > 0) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('the options page did not render');
+}

@@ -5,7 +5,15 @@ import { memoryArea } from '../helpers/memory-area';
 
 describe('settings', () => {
   it('defaults', () => {
-    expect(DEFAULT_SETTINGS).toEqual({ autoWarn: true, threshold: DEFAULT_WARN_THRESHOLD, allowedSites: [], allowedPages: [], mutedRules: [] });
+    expect(DEFAULT_SETTINGS).toEqual({
+      autoWarn: true,
+      threshold: DEFAULT_WARN_THRESHOLD,
+      allowedSites: [],
+      allowedPages: [],
+      mutedRules: [],
+      timedAllows: [],
+      largeText: false,
+    });
   });
 
   it.each([null, undefined, 'x', 42, [], { autoWarn: 'yes', threshold: 'high' }])('falls back to defaults for %j', (raw) => {
