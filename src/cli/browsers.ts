@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Download, type Page as PlaywrightPage } from 'playwright-core';
@@ -415,9 +415,18 @@ class PuppeteerDriver implements PageDriver {
     if (this.kind !== 'firefox') throw new Error('downloads are only set up for Firefox in puppeteer sessions');
     const before = new Set(readdirSync(FIREFOX_DOWNLOADS));
     await this.page.click(selector);
+    // Firefox names the final file before it has written it: wait until no .part file is left
+    // and every new file has the same, non-zero size twice in a row
+    let lastSizes = '';
     return pollFor(`${count} downloads from ${selector}`, 15_000, async () => {
-      const fresh = readdirSync(FIREFOX_DOWNLOADS).filter((f) => !before.has(f) && !f.endsWith('.part'));
-      return fresh.length >= count ? fresh.map((f) => join(FIREFOX_DOWNLOADS, f)) : undefined;
+      const names = readdirSync(FIREFOX_DOWNLOADS);
+      const fresh = names.filter((f) => !before.has(f) && !f.endsWith('.part'));
+      if (fresh.length < count || names.some((f) => f.endsWith('.part'))) return undefined;
+      const paths = fresh.map((f) => join(FIREFOX_DOWNLOADS, f));
+      const sizes = paths.map((f) => statSync(f).size).join(',');
+      const settled = sizes === lastSizes && !sizes.split(',').includes('0');
+      lastSizes = sizes;
+      return settled ? paths : undefined;
     });
   }
   url() {

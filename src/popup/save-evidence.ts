@@ -8,7 +8,7 @@ import { browser, type Tabs } from '../shared/browser';
 import { extractContacts } from '../shared/contacts';
 import { evidenceFileName, evidenceHtml, evidenceJson, type Evidence, type EvidenceStrings } from '../shared/evidence-report';
 import { uiLanguage, type MessageKey } from '../shared/i18n';
-import { EvidenceReply, type TabVerdict, type ToContent } from '../shared/messages';
+import { EvidenceReply, ImageCropsReply, type TabVerdict, type ToBackground, type ToContent } from '../shared/messages';
 
 type Translate = (key: MessageKey) => string;
 
@@ -24,6 +24,7 @@ export function evidenceStrings(t: Translate): EvidenceStrings {
     verdict: t('evidenceVerdict'),
     screenshot: t('evidenceScreenshot'),
     noScreenshot: t('evidenceNoScreenshot'),
+    imageText: t('popupFoundInImage'),
     flaggedText: t('evidenceFlaggedText'),
     rules: t('evidenceRules'),
     claim: t('popupClaim'),
@@ -68,9 +69,16 @@ async function flaggedBlocks(tabId: number): Promise<string[]> {
   return reply.success ? reply.data.blocks : [];
 }
 
+/** Crops of ad images whose text was read on the device (issue 7), kept by the background. */
+async function imageCrops(tabId: number): Promise<{ text: string; dataUrl: string }[]> {
+  const ask: ToBackground = { type: 'tab/getImageCrops', tabId };
+  const reply = ImageCropsReply.safeParse(await browser.runtime.sendMessage(ask).catch(() => undefined));
+  return reply.success ? reply.data.crops.map(({ text, dataUrl }) => ({ text, dataUrl })) : [];
+}
+
 export async function collectEvidence(tabId: number, view: TabVerdict, pack: CompiledPack, now = new Date()): Promise<Evidence> {
   const tab = await browser.tabs.get(tabId);
-  const [blocks, screenshot] = [await flaggedBlocks(tabId), await screenshotOf(tab)];
+  const [blocks, screenshot, crops] = [await flaggedBlocks(tabId), await screenshotOf(tab), await imageCrops(tabId)];
   const lures = view.lures
     .filter((l) => l.points > 0)
     .map((l) => {
@@ -88,6 +96,7 @@ export async function collectEvidence(tabId: number, view: TabVerdict, pack: Com
     blocks,
     contacts: extractContacts(blocks.length > 0 ? blocks : lures.flatMap((l) => l.snippets)),
     screenshot,
+    ...(crops.length > 0 ? { imageCrops: crops } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface Evidence {
   contacts: Contacts;
   /** PNG data URL of the visible tab, or null when the browser refused */
   screenshot: string | null;
+  /** ad images whose text carried a lure: the crop (PNG data URL) and what was read in it */
+  imageCrops?: { text: string; dataUrl: string }[];
 }
 
 export interface EvidenceStrings {
@@ -37,6 +39,8 @@ export interface EvidenceStrings {
   verdict: string;
   screenshot: string;
   noScreenshot: string;
+  /** heading over the ad images read on the device */
+  imageText?: string;
   flaggedText: string;
   rules: string;
   claim: string;
@@ -81,6 +85,10 @@ export function evidenceHtml(evidence: Evidence, s: EvidenceStrings): string {
     evidence.screenshot && SAFE_PNG.test(evidence.screenshot)
       ? `<img src="${evidence.screenshot}" alt="${e(s.screenshot)}">`
       : `<p>${e(s.noScreenshot)}</p>`;
+  const crops = (evidence.imageCrops ?? [])
+    .filter((crop) => SAFE_PNG.test(crop.dataUrl))
+    .map((crop) => `<figure><img src="${crop.dataUrl}" alt="${e(crop.text)}"><figcaption class="block">${e(crop.text)}</figcaption></figure>`)
+    .join('\n');
   const rules = evidence.lures
     .map(
       (lure) => `<div class="rule"><h3>${e(lure.title)} <small><code>${e(lure.ruleId)}</code></small></h3>
@@ -110,6 +118,7 @@ ${lure.explain ? `<p><strong>${e(s.claim)}:</strong> ${e(lure.explain.claim)}</p
 <ol>${s.steps.map((step) => `<li>${e(step)}</li>`).join('')}</ol>
 <h2>${e(s.screenshot)}</h2>
 ${screenshot}
+${crops ? `<h2>${e(s.imageText ?? s.screenshot)}</h2>\n${crops}` : ''}
 <h2>${e(s.flaggedText)}</h2>
 ${evidence.blocks.map((block) => `<p class="block">${e(block)}</p>`).join('\n') || `<p>${e(s.none)}</p>`}
 <h2>${e(s.contacts)}</h2>

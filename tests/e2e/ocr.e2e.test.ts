@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoBanner, launch, waitForBanner, waitForVerdict, type BrowserKind, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
@@ -87,6 +88,12 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('reading lures inside images
       expect(crops.crops[0]?.dataUrl).toMatch(/^data:image\/png;base64,/);
       expect(crops.crops[0]?.text.replace(/\s/g, '')).toContain('停息挂账');
       if (kind === 'chromium') expect(await extensionPage.evaluate<number>(OFFSCREEN_DOCUMENTS)).toBe(1);
+      // the evidence kit carries the crop and what was read in it
+      const files = await extensionPage.downloadsFrom('[data-testid="save-evidence"]', 2);
+      const json = files.find((f) => f.endsWith('.json'));
+      const evidence = JSON.parse(readFileSync(json as string, 'utf8')) as { imageCrops?: { text: string; dataUrl: string }[] };
+      expect(evidence.imageCrops?.[0]?.dataUrl).toBe(crops.crops[0]?.dataUrl);
+      expect(readFileSync(files.find((f) => f.endsWith('.html')) as string, 'utf8')).toContain(crops.crops[0]?.dataUrl ?? '-');
     },
     OCR_TIMEOUT_MS + 30_000,
   );

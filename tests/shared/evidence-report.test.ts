@@ -25,6 +25,17 @@ const evidence: Evidence = {
 };
 
 describe('evidence report', () => {
+  it('includes the crops of ad images read on the device, their text as text', () => {
+    const crop = { text: `负债50万${ATTACK}上岸`, dataUrl: 'data:image/png;base64,iVBORw0KGgoAAAA=' };
+    const forged = { text: 'x', dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' };
+    const html = evidenceHtml({ ...evidence, imageCrops: [crop, forged] }, { ...strings, imageText: '图片中的文字' });
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect([...doc.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual([evidence.screenshot, crop.dataUrl]);
+    expect(doc.querySelector('figcaption')?.textContent).toBe(crop.text);
+    expect(doc.body.textContent).toContain('图片中的文字');
+    expect(html).not.toContain('data:text/html');
+  });
+
   it('escapes', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
