@@ -1,44 +1,27 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectNoBanner,
-  launch,
   pollFor,
   readBanner,
   waitForBanner,
   waitForVerdict,
   type BrowserKind,
-  type ExtensionSession,
   type PageDriver,
 } from '../../src/cli/browsers';
 import { fixtureUrl } from './support/fixtures';
-import { FIXTURES_DIR, serveFixtures, type FixtureServer } from './support/server';
+import { FIXTURES_DIR } from './support/server';
+import { useExtensionSession } from './support/session';
 
 /**
  * Issue 5, points 2 and 3: scoped "not a scam" decisions from the popup and the banner, rule
  * muting, undo in the options page, and custom rules imported from a file. Real clicks only.
  */
 describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s', (kind) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
-  const tabs: PageDriver[] = [];
+  const e2e = useExtensionSession(kind);
 
-  beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(kind);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    await Promise.all(tabs.splice(0).map((tab) => tab.close().catch(() => undefined)));
-  });
-
-  const track = (page: PageDriver) => (tabs.push(page), page);
-  const visit = async (fixture: string) => track(await session.open(fixtureUrl(server, fixture)));
+  const track = (page: PageDriver) => (e2e.tabs.push(page), page);
+  const visit = async (fixture: string) => track(await e2e.session.open(fixtureUrl(e2e.server, fixture)));
   const textOf = (page: PageDriver, selector: string) =>
     page.evaluate<string>(`(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '')`);
   const waitForText = (page: PageDriver, selector: string, accept: (text: string) => boolean, what: string) =>
@@ -49,9 +32,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s
 
   /** the options page, opened by the popup's link (Firefox drives extension pages only when the extension opened them) */
   async function openOptions(tab: PageDriver, openPopup?: PageDriver): Promise<PageDriver> {
-    const popup = openPopup ?? track(await session.openPopupFor(tab));
+    const popup = openPopup ?? track(await e2e.session.openPopupFor(tab));
     await waitForVerdict(popup);
-    const options = track(await session.openFrom(popup, '[data-testid="open-options"]'));
+    const options = track(await e2e.session.openFrom(popup, '[data-testid="open-options"]'));
     await pollFor('the options page', 10_000, async () =>
       (await options.evaluate<number>(`document.querySelectorAll('[data-testid="threshold-40"]').length`)) > 0 ? true : undefined,
     );
@@ -69,7 +52,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s
   it('popup “allow-site”: the banner goes, and after a reload there is none', async () => {
     const tab = await visit('ad.html');
     await waitForBanner(tab);
-    const popup = track(await session.openPopupFor(tab));
+    const popup = track(await e2e.session.openPopupFor(tab));
     await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
     await popup.click('[data-testid="allow-site"]');
     await waitForText(popup, '[data-testid="decision-done"]', (t) => t.includes('127.0.0.1'), 'the saved decision');
@@ -95,7 +78,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s
     await tab.reload();
     await expectNoBanner(tab);
     // another site still warns; through it, the options page shows the decision with its expiry
-    const otherSite = track(await session.open(fixtureUrl(server, 'ad.html').replace('127.0.0.1', 'localhost')));
+    const otherSite = track(await e2e.session.open(fixtureUrl(e2e.server, 'ad.html').replace('127.0.0.1', 'localhost')));
     await waitForBanner(otherSite);
     const options = await openOptions(otherSite);
     const listed = await textOf(options, '[data-testid="decision-list"]');
@@ -109,7 +92,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s
   it('mute rule in the popup: the rule leaves the explanation and is listed in the options', async () => {
     const tab = await visit('ad.html');
     await waitForBanner(tab);
-    const popup = track(await session.openPopupFor(tab));
+    const popup = track(await e2e.session.openPopupFor(tab));
     await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
     const ruleId = await popup.evaluate<string>(`document.querySelector('[data-testid="mute-rule"]').dataset.ruleId`);
     await popup.click(`[data-testid="mute-rule"][data-rule-id="${ruleId}"]`);

@@ -1,34 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
+import { describe, expect, it } from 'vitest';
+import {
+  pollFor,
+  waitForBanner,
+  waitForVerdict,
+  type BrowserKind,
+  type PageDriver,
+} from '../../src/cli/browsers';
 import { fixtureUrl } from './support/fixtures';
-import { serveFixtures, type FixtureServer } from './support/server';
+import { useExtensionSession } from './support/session';
 
 /** Issue 5, points 5 and 6: the evidence kit saved by a click, and the report preview. */
 describe.each<BrowserKind>(['chromium', 'firefox'])('evidence kit and report in %s', (kind) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
-  const tabs: PageDriver[] = [];
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(kind);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(tabs.splice(0).map((tab) => tab.close().catch(() => undefined)));
-  });
+  const e2e = useExtensionSession(kind);
 
   async function popupForAd(): Promise<{ tab: PageDriver; popup: PageDriver }> {
-    const tab = await session.open(fixtureUrl(server, 'ad.html'));
-    tabs.push(tab);
+    const tab = await e2e.session.open(fixtureUrl(e2e.server, 'ad.html'));
+    e2e.tabs.push(tab);
     await waitForBanner(tab);
-    const popup = await session.openPopupFor(tab);
-    tabs.push(popup);
+    const popup = await e2e.session.openPopupFor(tab);
+    e2e.tabs.push(popup);
     await waitForVerdict(popup, (v) => v.level === 'medium' || v.level === 'high');
     return { tab, popup };
   }
@@ -46,8 +38,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('evidence kit and report in 
     expect(data.contacts.wechat).toContain('anxin_shangan888');
     expect(String(data.screenshot)).toMatch(/^data:image\/png;base64,/);
 
-    const report = await session.open(pathToFileURL(html as string).href);
-    tabs.push(report);
+    const report = await e2e.session.open(pathToFileURL(html as string).href);
+    e2e.tabs.push(report);
     const facts = await report.evaluate<{ scripts: number; images: number; text: string }>(
       `({ scripts: document.scripts.length, images: document.images.length, text: document.body.innerText })`,
     );

@@ -1,25 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, pollFor, waitForBanner, type BrowserKind, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
+import { describe, expect, it } from 'vitest';
+import { pollFor, waitForBanner, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
 import { fixtureUrl } from './support/fixtures';
-import { serveFixtures, type FixtureServer } from './support/server';
+import { useExtensionSession } from './support/session';
 
 /** Issue 5, point 4: a caution next to a field that wants an ID number, never blocking it. */
 describe.each<BrowserKind>(['chromium', 'firefox'])('sensitive-input guard in %s', (kind) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
-  const tabs: PageDriver[] = [];
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(kind);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(tabs.splice(0).map((tab) => tab.close().catch(() => undefined)));
-  });
+  const e2e = useExtensionSession(kind);
 
   const CAUTION = `(() => {
     const host = document.querySelector('[data-fcs-caution]');
@@ -29,8 +15,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('sensitive-input guard in %s
   const readCaution = (tab: PageDriver) => tab.evaluate<{ kind: string; text: string } | null>(CAUTION);
 
   async function adWithForm(): Promise<PageDriver> {
-    const tab = await session.open(fixtureUrl(server, 'ad-with-form.html'));
-    tabs.push(tab);
+    const tab = await e2e.session.open(fixtureUrl(e2e.server, 'ad-with-form.html'));
+    e2e.tabs.push(tab);
     await waitForBanner(tab);
     // the banner covers the form; the guard stays on after it is dismissed
     await tab.clickInShadow('[data-fcs-banner]', '[data-action="dismiss"]');

@@ -1,16 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  launch,
   pollFor,
   waitForBanner,
   waitForVerdict,
   type BrowserKind,
-  type ExtensionSession,
   type PageDriver,
 } from '../../src/cli/browsers';
 import { MAX_RESTORATIONS } from '../../src/content/banner-guard';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
-import { serveFixtures, type FixtureServer } from './support/server';
+import { useExtensionSession } from './support/session';
 
 /**
  * Hostile pages: a page cannot hide, move, fake or silence the banner, and page text that
@@ -68,25 +66,11 @@ const shown = (look: BannerLook) =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('a hostile page in %s', (kind) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
-  const tabs: PageDriver[] = [];
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(kind);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(tabs.splice(0).map((tab) => tab.close().catch(() => undefined)));
-  });
+  const e2e = useExtensionSession(kind);
 
   async function visit(fixture: string, query = ''): Promise<PageDriver> {
-    const tab = await session.open(`${fixtureUrl(server, fixture)}${query}`);
-    tabs.push(tab);
+    const tab = await e2e.session.open(`${fixtureUrl(e2e.server, fixture)}${query}`);
+    e2e.tabs.push(tab);
     return tab;
   }
 
@@ -114,8 +98,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('a hostile page in %s', (kin
     // the forged "not a scam, always, for this site" clicks did not stick: a reload warns again
     await tab.goto(tab.url());
     await lookAtBanner(tab, shown);
-    const popup = await session.openPopupFor(tab);
-    tabs.push(popup);
+    const popup = await e2e.session.openPopupFor(tab);
+    e2e.tabs.push(popup);
     const verdict = await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
     expect(WARNING_LEVELS).toContain(verdict.level);
   });
@@ -138,8 +122,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('a hostile page in %s', (kin
   it('page text that looks like markup is shown as text in the banner and the popup, and never runs', async () => {
     const tab = await visit('markup-in-text.html');
     await waitForBanner(tab);
-    const popup = await session.openPopupFor(tab);
-    tabs.push(popup);
+    const popup = await e2e.session.openPopupFor(tab);
+    e2e.tabs.push(popup);
     await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
     await sleep(500);
     const verdict = await waitForVerdict(popup);

@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, waitForBanner, type BrowserKind, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
+import { describe, expect, it } from 'vitest';
+import { waitForBanner, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
-import { serveFixtures, type FixtureServer } from './support/server';
+import { useExtensionSession } from './support/session';
 
 /**
  * Pathological pages (fixtures/pathological.html?load=…): the tab stays responsive while
@@ -32,26 +32,12 @@ interface Heartbeat {
 }
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('pathological pages in %s', (kind) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
-  const tabs: PageDriver[] = [];
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(kind);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(tabs.splice(0).map((tab) => tab.close().catch(() => undefined)));
-  });
+  const e2e = useExtensionSession(kind);
 
   /** Chromium: the tab's JS heap (page and content-script worlds share one isolate) */
   async function heapMb(tab: PageDriver): Promise<number | undefined> {
     if (kind !== 'chromium') return undefined;
-    const context = (session as unknown as { context: BrowserContext }).context;
+    const context = (e2e.session as unknown as { context: BrowserContext }).context;
     const page = (tab as unknown as { page: Page }).page;
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -61,8 +47,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('pathological pages in %s', 
   }
 
   it.each(LOADS)('%s (%s): the tab keeps ticking and a later ad is still warned about', { timeout: 90_000 }, async (load) => {
-    const tab = await session.open(fixtureUrl(server, `pathological.html`) + `&load=${load}`);
-    tabs.push(tab);
+    const tab = await e2e.session.open(fixtureUrl(e2e.server, `pathological.html`) + `&load=${load}`);
+    e2e.tabs.push(tab);
     // the first scan happens now, under load
     await sleep(4_000);
     const loading = await tab.evaluate<Heartbeat>('window.__heartbeat');
