@@ -8,8 +8,7 @@ import { scanBlocks, SlicePacer, type FindingsCache } from './scan';
 
 export class PageScanner {
   readonly docId = crypto.randomUUID();
-  /** also reads the text of images (image-reader.ts) */
-  readonly matcher: Matcher;
+  private built: Matcher | undefined;
   private reportedAnything = false;
   /** block element → its text and findings when last analysed (an SPA view or a rescan reuses them) */
   private readonly cache: FindingsCache = new WeakMap();
@@ -17,11 +16,27 @@ export class PageScanner {
   private throttled = false;
 
   constructor(
-    pack: CompiledPack,
+    private readonly pack: CompiledPack,
     private readonly doc: Document,
     private readonly signal: AbortSignal,
-  ) {
-    this.matcher = createMatcher(pack);
+  ) {}
+
+  /**
+   * The pack made ready for matching (also reads the text of images, image-reader.ts). Built on
+   * first use rather than when the script starts: every frame runs this script, most frames
+   * hold no text worth matching, and a start-up task should stay short.
+   */
+  get matcher(): Matcher {
+    return (this.built ??= createMatcher(this.pack));
+  }
+
+  /** Builds the matcher in a slice of its own, so its cost never adds to a scanning slice. */
+  private async readyMatcher(pacer: SlicePacer): Promise<Matcher> {
+    if (this.built) return this.built;
+    await pacer.pause();
+    const matcher = this.matcher;
+    await pacer.pause();
+    return matcher;
   }
 
   /** Scans the whole document; returns how many blocks carried findings. */
@@ -29,7 +44,8 @@ export class PageScanner {
     const root = this.doc.body ?? this.doc.documentElement;
     const pacer = new SlicePacer();
     const blocks = await extractBlocksSliced([root], { isOwnUi: isBannerHost }, pacer, this.signal);
-    const reports = blocks && (await scanBlocks(this.matcher, blocks, this.signal, pacer, this.cache));
+    const matcher = blocks && blocks.length > 0 ? await this.readyMatcher(pacer) : undefined;
+    const reports = blocks && (matcher ? await scanBlocks(matcher, blocks, this.signal, pacer, this.cache) : []);
     if (!reports || this.signal.aborted) return 0;
     // frames with nothing to say stay silent (most iframes are ads or widgets); the top frame
     // always reports once, so a banner wanted by an iframe's findings reaches it
@@ -45,7 +61,8 @@ export class PageScanner {
   async scanAdded(nodes: readonly Node[]): Promise<number> {
     const pacer = new SlicePacer();
     const blocks = await extractBlocksSliced(nodes, { isOwnUi: isBannerHost }, pacer, this.signal);
-    const reports = blocks && (await scanBlocks(this.matcher, blocks, this.signal, pacer, this.cache));
+    const matcher = blocks && blocks.length > 0 ? await this.readyMatcher(pacer) : undefined;
+    const reports = blocks && (matcher ? await scanBlocks(matcher, blocks, this.signal, pacer, this.cache) : []);
     const busy = pacer.finish();
     if (!reports || this.signal.aborted || reports.length === 0) return busy;
     await sendReports(this.docId, false, reports, this.throttled);

@@ -13,18 +13,57 @@ import type { BlockFindings, CompiledPack, CueHit, LureHit } from './types';
 export interface Matcher {
   readonly pack: CompiledPack;
   readonly automaton: Automaton;
-  /** for each literal, the (entry, piece) pairs it takes part in */
-  readonly owners: readonly (readonly [number, number])[][];
+  /** for each literal l, the (entry, piece) pairs it takes part in: ownerEntry/ownerPiece[ownerStart[l] .. ownerStart[l + 1]] */
+  readonly ownerStart: Uint32Array;
+  readonly ownerEntry: Uint32Array;
+  readonly ownerPiece: Uint8Array;
   /** 1 for literals too short for the automaton; they are checked around longer pieces */
   readonly shortLiteral: Uint8Array;
+  /** 1 for entries of a single piece: a hit of that piece is a hit of the entry */
+  readonly singlePiece: Uint8Array;
+  /** per entry, the first piece the automaton finds: an entry is tried only when it is found */
+  readonly triggerPiece: Uint8Array;
+  /** per literal, the call of matchEntries that last found it (a set cleared by counting on) */
+  readonly seenIn: Uint32Array;
+  /** per entry, the call of matchEntries that last queued it */
+  readonly queuedIn: Uint32Array;
+  call: number;
 }
 
+/**
+ * Plain counting loops, no closures or intermediate arrays: this runs in every frame that has
+ * text, before the JIT has warmed up, where each callback and array copy costs.
+ */
 export function createMatcher(pack: CompiledPack): Matcher {
   const automaton = buildAutomaton(pack);
-  const owners: [number, number][][] = pack.literals.map(() => []);
-  pack.entries.forEach((entry, e) => entry.pieces.forEach((literal, piece) => owners[literal]?.push([e, piece])));
-  const shortLiteral = Uint8Array.from(pack.literals, (l) => (l.length < MIN_LITERAL_LENGTH ? 1 : 0));
-  return { pack, automaton, owners, shortLiteral };
+  const { literals, entries } = pack;
+  const ownerStart = new Uint32Array(literals.length + 1);
+  for (const entry of entries) for (const literal of entry.pieces) ownerStart[literal + 1] = (ownerStart[literal + 1] as number) + 1;
+  for (let l = 0; l < literals.length; l++) ownerStart[l + 1] = (ownerStart[l + 1] as number) + (ownerStart[l] as number);
+  const ownerEntry = new Uint32Array(ownerStart[literals.length] as number);
+  const ownerPiece = new Uint8Array(ownerEntry.length);
+  const filled = ownerStart.slice(0, literals.length);
+  const shortLiteral = new Uint8Array(literals.length);
+  for (let l = 0; l < literals.length; l++) shortLiteral[l] = (literals[l] as string).length < MIN_LITERAL_LENGTH ? 1 : 0;
+  const singlePiece = new Uint8Array(entries.length);
+  const triggerPiece = new Uint8Array(entries.length);
+  for (let e = 0; e < entries.length; e++) {
+    const pieces = (entries[e] as CompiledPack['entries'][number]).pieces;
+    singlePiece[e] = pieces.length === 1 ? 1 : 0;
+    let trigger = -1;
+    for (let piece = 0; piece < pieces.length; piece++) {
+      const literal = pieces[piece] as number;
+      const at = filled[literal] as number;
+      filled[literal] = at + 1;
+      ownerEntry[at] = e;
+      ownerPiece[at] = piece;
+      if (trigger < 0 && shortLiteral[literal] === 0) trigger = piece;
+    }
+    triggerPiece[e] = Math.max(0, trigger);
+  }
+  const seenIn = new Uint32Array(literals.length);
+  const queuedIn = new Uint32Array(entries.length);
+  return { pack, automaton, ownerStart, ownerEntry, ownerPiece, shortLiteral, singlePiece, triggerPiece, seenIn, queuedIn, call: 0 };
 }
 
 interface EntryHit {
@@ -38,20 +77,33 @@ export function matchEntries(matcher: Matcher, text: string): EntryHit[] {
   const literalHits = findLiterals(matcher.automaton, text);
   if (literalHits.length === 0) return [];
   const out: EntryHit[] = [];
-  const byLiteral = new Map<number, LiteralHit[]>();
-  const candidates = new Set<number>();
+  const { ownerStart, ownerEntry, ownerPiece, singlePiece, triggerPiece, shortLiteral, seenIn, queuedIn } = matcher;
+  const call = (matcher.call = (matcher.call + 1) >>> 0 || 1);
+  let candidates: number[] | undefined;
   for (const hit of literalHits) {
-    for (const [entry, piece] of matcher.owners[hit.literal] ?? []) {
-      if ((matcher.pack.entries[entry]?.pieces.length ?? 0) === 1 && piece === 0) {
-        out.push({ entry, start: hit.start, end: hit.end });
-      } else {
-        candidates.add(entry);
+    seenIn[hit.literal] = call;
+    for (let o = ownerStart[hit.literal] as number; o < (ownerStart[hit.literal + 1] as number); o++) {
+      const entry = ownerEntry[o] as number;
+      if (singlePiece[entry] === 1) out.push({ entry, start: hit.start, end: hit.end });
+      else if (ownerPiece[o] === triggerPiece[entry] && queuedIn[entry] !== call) {
+        queuedIn[entry] = call;
+        (candidates ??= []).push(entry);
       }
     }
+  }
+  // an entry is worth chaining only when every piece the automaton finds was found
+  candidates = candidates?.filter(
+    (e) => matcher.pack.entries[e]?.pieces.every((p) => shortLiteral[p] === 1 || seenIn[p] === call) ?? false,
+  );
+  // literal hits come in start order, so single-piece hits do too: only chains need sorting
+  if (candidates === undefined || candidates.length === 0) return out;
+  const byLiteral = new Map<number, LiteralHit[]>();
+  for (const hit of literalHits) {
     const list = byLiteral.get(hit.literal);
     if (list) list.push(hit);
     else byLiteral.set(hit.literal, [hit]);
   }
+  let chained = false;
   for (const e of candidates) {
     const entry = matcher.pack.entries[e];
     if (!entry || !entry.pieces.every((p) => matcher.shortLiteral[p] === 1 || byLiteral.has(p))) continue;
@@ -63,10 +115,13 @@ export function matchEntries(matcher: Matcher, text: string): EntryHit[] {
     if (!entry.pieces.every((p) => (byLiteral.get(p)?.length ?? 0) > 0)) continue;
     for (const first of byLiteral.get(entry.pieces[0] as number) ?? []) {
       const end = chainEnd(matcher.automaton, text, entry.pieces, entry.gap, byLiteral, first);
-      if (end !== undefined) out.push({ entry: e, start: first.start, end });
+      if (end !== undefined) {
+        out.push({ entry: e, start: first.start, end });
+        chained = true;
+      }
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return chained ? out.sort((a, b) => a.start - b.start || a.end - b.end) : out;
 }
 
 function chainEnd(

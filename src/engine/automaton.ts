@@ -1,4 +1,4 @@
-import { createFolder, SKIP } from './char-fold';
+import { BUILTIN_FOLDS, foldCode, SKIP, SKIP_RANGES } from './char-fold';
 import type { CompiledPack } from './types';
 
 /**
@@ -7,14 +7,10 @@ import type { CompiledPack } from './types';
  * class 1 for a character ignored inside phrases (space, zero-width, punctuation), the
  * rest for the pack's alphabet.
  *
- * `classOf` (128 KB) and the class-pair bitmap do not fit in L1, so the scan does not read
- * them per character. It reads two 8 KB bitmaps keyed by raw code units instead: which code
- * units are ignored (only consulted outside the CJK ideograph block, which has none), and a
- * hashed set of raw (previous kept character, this character) pairs holding every folded
- * variant of every literal's first two characters. Ordinary text passes that test a few
- * times in a hundred; only then are `classOf` and the exact class-pair bitmap read, and where
- * those pass a walk down the trie from that start finds every literal beginning there,
- * bounded by the longest literal. Linear in the text, no backtracking.
+ * The scan reads one `classOf` entry per character and tests the (previous kept class, this
+ * class) pair against a bitmap of every literal's first two classes; ordinary text passes a
+ * few times in a thousand. Only there does a walk down the trie find every literal beginning
+ * at that start, bounded by the longest literal. Linear in the text, no backtracking.
  */
 export interface Automaton {
   readonly classOf: Uint16Array;
@@ -25,32 +21,36 @@ export interface Automaton {
   readonly childStart: Uint32Array;
   readonly childClass: Uint16Array;
   readonly childNode: Uint32Array;
+  /** the root's children by class (0: none): the root has hundreds, every walk starts there */
+  readonly rootChild: Uint32Array;
   /** literal ids ending at node n: outputs[outputStart[n] .. outputStart[n + 1]] */
   readonly outputStart: Uint32Array;
   readonly outputs: Uint32Array;
   readonly maxLength: number;
-  /** bit c: code unit c is ignored (class 1) */
-  readonly ignoredBits: Int32Array;
-  /** bit pairHash(a, b): some literal starts with raw code units a, b (after folding) */
-  readonly rawPairBits: Int32Array;
   readonly bytes: number;
 }
 
 const OTHER = 0;
 const IGNORED = 1;
 export const MIN_LITERAL_LENGTH = 2;
-const PAIR_HASH_BITS = 17;
-const PAIR_HASH_MASK = (1 << PAIR_HASH_BITS) - 1;
-/** the CJK unified ideographs block holds no ignored character: one compare skips the lookup */
-const CJK_FIRST = 0x4e00;
-const CJK_COUNT = 0xa000 - CJK_FIRST;
 
-function pairHash(a: number, b: number): number {
-  return ((a << 7) ^ b) & PAIR_HASH_MASK;
+/**
+ * classOf[c] = the class of fold(c) (see char-fold.ts), built from the folding's ranges and
+ * lists rather than by folding each of the 65,536 code units: this runs when a content script
+ * starts, in every frame, before the JIT has warmed up.
+ */
+function buildClassTable(symbolOf: ReadonlyMap<number, number>, packFolds: readonly (readonly [number, number])[]): Uint16Array {
+  const classOf = new Uint16Array(0x10000);
+  const classOfFolded = (folded: number) => (folded === SKIP ? IGNORED : (symbolOf.get(folded) ?? OTHER));
+  for (const [from, to] of SKIP_RANGES) classOf.fill(IGNORED, from, to + 1);
+  for (const [code, sym] of symbolOf) if (foldCode(code) === code) classOf[code] = sym;
+  for (const [from, to] of BUILTIN_FOLDS) classOf[from] = classOfFolded(to);
+  // the pack's own pairs come last: they take precedence over the built-in folding
+  for (const [from, to] of packFolds) classOf[from] = classOfFolded(foldCode(to));
+  return classOf;
 }
 
 export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): Automaton {
-  const fold = createFolder(pack.fold);
   const symbolOf = new Map<number, number>();
   for (const literal of pack.literals) {
     for (let i = 0; i < literal.length; i++) {
@@ -59,82 +59,84 @@ export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): A
     }
   }
   const width = symbolOf.size + 2;
-  const classOf = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const f = fold(c);
-    classOf[c] = f === SKIP ? IGNORED : (symbolOf.get(f) ?? OTHER);
-  }
+  const classOf = buildClassTable(symbolOf, pack.fold);
 
-  const children: Map<number, number>[] = [new Map()];
-  const ends: number[][] = [[]];
-  const startPairs = new Uint32Array(Math.ceil((width * width) / 32));
-  let maxLength = 0;
-  pack.literals.forEach((literal, id) => {
+  // The trie, built without a Map per node: literals are inserted in order of their class
+  // sequences, so a node's children are created in increasing class order and a literal that
+  // shares a prefix with the one before shares it along the newest children. Runs before the
+  // JIT has warmed up (see buildClassTable), so plain loops over typed arrays.
+  const scanned: number[] = [];
+  const keys: string[] = [];
+  for (let id = 0; id < pack.literals.length; id++) {
+    const literal = pack.literals[id] as string;
     // one-character pieces are too common to scan for; the entries that use them are
     // checked around their longer pieces (see analyze.ts)
-    if (literal.length < MIN_LITERAL_LENGTH) return;
+    if (literal.length < MIN_LITERAL_LENGTH) continue;
+    let key = '';
+    for (let i = 0; i < literal.length; i++) key += String.fromCharCode(symbolOf.get(literal.charCodeAt(i)) as number);
+    scanned.push(id);
+    keys[id] = key;
+  }
+  scanned.sort((x, y) => ((keys[x] as string) < (keys[y] as string) ? -1 : (keys[x] as string) > (keys[y] as string) ? 1 : x - y));
+
+  let maxNodes = 1;
+  for (const id of scanned) maxNodes += (keys[id] as string).length;
+  const parentOf = new Uint32Array(maxNodes);
+  const classAt = new Uint16Array(maxNodes);
+  const lastChild = new Int32Array(maxNodes).fill(-1);
+  const endCount = new Uint32Array(maxNodes + 1);
+  const endOf = new Uint32Array(scanned.length);
+  const startPairs = new Uint32Array(Math.ceil((width * width) / 32));
+  let count = 1;
+  let maxLength = 0;
+  for (let k = 0; k < scanned.length; k++) {
+    const key = keys[scanned[k] as number] as string;
     let node = 0;
-    for (let i = 0; i < literal.length; i++) {
-      const sym = symbolOf.get(literal.charCodeAt(i)) as number;
-      let next = children[node]?.get(sym);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        ends.push([]);
-        children[node]?.set(sym, next);
+    for (let i = 0; i < key.length; i++) {
+      const sym = key.charCodeAt(i);
+      const child = lastChild[node] as number;
+      if (child >= 0 && classAt[child] === sym) {
+        node = child;
+      } else {
+        parentOf[count] = node;
+        classAt[count] = sym;
+        lastChild[node] = count;
+        node = count++;
       }
-      node = next;
     }
-    ends[node]?.push(id);
-    const pair = (symbolOf.get(literal.charCodeAt(0)) as number) * width + (symbolOf.get(literal.charCodeAt(1)) as number);
+    endOf[k] = node;
+    endCount[node + 1] = (endCount[node + 1] as number) + 1;
+    const pair = key.charCodeAt(0) * width + key.charCodeAt(1);
     startPairs[pair >>> 5] = (startPairs[pair >>> 5] as number) | (1 << (pair & 31));
-    maxLength = Math.max(maxLength, literal.length);
-  });
-
-  // every raw code unit that folds to each class, for the raw-pair prefilter
-  const variants: number[][] = Array.from({ length: width }, () => []);
-  const ignoredBits = new Int32Array(0x10000 >>> 5);
-  for (let c = 0; c < 0x10000; c++) {
-    const cls = classOf[c] as number;
-    if (cls >= 2) variants[cls]?.push(c);
-    else if (cls === IGNORED) ignoredBits[c >>> 5] = (ignoredBits[c >>> 5] as number) | (1 << (c & 31));
-  }
-  const rawPairBits = new Int32Array((PAIR_HASH_MASK + 1) >>> 5);
-  for (let a = 2; a < width; a++) {
-    for (let b = 2; b < width; b++) {
-      const pair = a * width + b;
-      if (((startPairs[pair >>> 5] as number) & (1 << (pair & 31))) === 0) continue;
-      for (const x of variants[a] ?? []) {
-        for (const y of variants[b] ?? []) {
-          const h = pairHash(x, y);
-          rawPairBits[h >>> 5] = (rawPairBits[h >>> 5] as number) | (1 << (h & 31));
-        }
-      }
-    }
+    if (key.length > maxLength) maxLength = key.length;
   }
 
-  const count = children.length;
+  // children of node n at childStart[n] .. childStart[n + 1], in creation (= class) order
   const childStart = new Uint32Array(count + 1);
-  const edgeCount = children.reduce((n, m) => n + m.size, 0);
-  const childClass = new Uint16Array(edgeCount);
-  const childNode = new Uint32Array(edgeCount);
-  const outputStart = new Uint32Array(count + 1);
-  const flat: number[] = [];
-  let e = 0;
-  for (let n = 0; n < count; n++) {
-    childStart[n] = e;
-    for (const [sym, next] of [...(children[n] ?? [])].sort((a, b) => a[0] - b[0])) {
-      childClass[e] = sym;
-      childNode[e] = next;
-      e++;
-    }
-    outputStart[n] = flat.length;
-    flat.push(...(ends[n] ?? []));
+  for (let n = 1; n < count; n++) childStart[(parentOf[n] as number) + 1] = (childStart[(parentOf[n] as number) + 1] as number) + 1;
+  for (let n = 0; n < count; n++) childStart[n + 1] = (childStart[n + 1] as number) + (childStart[n] as number);
+  const childClass = new Uint16Array(count - 1);
+  const childNode = new Uint32Array(count - 1);
+  const nextEdge = childStart.slice(0, count);
+  for (let n = 1; n < count; n++) {
+    const parent = parentOf[n] as number;
+    const edge = nextEdge[parent] as number;
+    nextEdge[parent] = edge + 1;
+    childClass[edge] = classAt[n] as number;
+    childNode[edge] = n;
   }
-  childStart[count] = e;
-  outputStart[count] = flat.length;
-  const outputs = Uint32Array.from(flat);
-  const arrays = [classOf, startPairs, childStart, childClass, childNode, outputStart, outputs, ignoredBits, rawPairBits];
+  const outputStart = new Uint32Array(count + 1);
+  for (let n = 0; n < count; n++) outputStart[n + 1] = (outputStart[n] as number) + (endCount[n + 1] as number);
+  const outputs = new Uint32Array(scanned.length);
+  const nextOutput = outputStart.slice(0, count);
+  for (let k = 0; k < scanned.length; k++) {
+    const node = endOf[k] as number;
+    outputs[nextOutput[node] as number] = scanned[k] as number;
+    nextOutput[node] = (nextOutput[node] as number) + 1;
+  }
+  const rootChild = new Uint32Array(width);
+  for (let e = childStart[0] as number; e < (childStart[1] as number); e++) rootChild[childClass[e] as number] = childNode[e] as number;
+  const arrays = [rootChild, classOf, startPairs, childStart, childClass, childNode, outputStart, outputs];
   return {
     classOf,
     width,
@@ -142,11 +144,10 @@ export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): A
     childStart,
     childClass,
     childNode,
+    rootChild,
     outputStart,
     outputs,
     maxLength,
-    ignoredBits,
-    rawPairBits,
     bytes: arrays.reduce((n, a) => n + a.byteLength, 0),
   };
 }
@@ -160,39 +161,69 @@ export interface LiteralHit {
 
 /** Every literal occurrence in text[from, to), in order of start position. */
 export function findLiterals(automaton: Automaton, text: string, from = 0, to = text.length): LiteralHit[] {
-  const { classOf, width, startPairs, ignoredBits, rawPairBits } = automaton;
   const hits: LiteralHit[] = [];
-  // the previous kept (not ignored) code unit; 0xffff is ignored, so it never forms a pair
-  let previous = 0xffff;
-  let previousAt = -1;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code - CJK_FIRST >>> 0 >= CJK_COUNT && ((ignoredBits[code >>> 5] as number) & (1 << (code & 31))) !== 0) continue;
-    const h = ((previous << 7) ^ code) & PAIR_HASH_MASK;
-    if (((rawPairBits[h >>> 5] as number) & (1 << (h & 31))) !== 0) {
-      const pair = (classOf[previous] as number) * width + (classOf[code] as number);
-      if (((startPairs[pair >>> 5] as number) & (1 << (pair & 31))) !== 0) walkFrom(automaton, text, previousAt, to, hits);
-    }
-    previous = code;
-    previousAt = i;
+  carriedClass = OTHER;
+  for (let i = nextPairEnd(automaton, text, from, to); i < to; i = nextPairEnd(automaton, text, i + 1, to)) {
+    walkFrom(automaton, text, lastKeptBefore(automaton, text, i), to, hits);
   }
   return hits;
 }
 
+/** the class of the last kept character nextPairEnd saw, carried to its next call */
+let carriedClass = OTHER;
+
+/**
+ * Where the next pair of kept characters that begins some literal ends: the position of the
+ * pair's second character, or `to`. The loop body has one table read per character, no call,
+ * no store, and no branch but the rare exit: a call or a store in the loop makes V8 keep the
+ * loop's values in memory rather than registers, and text mixes CJK, Latin and punctuation
+ * too unpredictably for a branch per character. An ignored character (class 1) leaves
+ * `previous` as it was, by arithmetic: `((k ^ 1) - 1) >> 31` is -1 for class 1, else 0.
+ */
+function nextPairEnd(automaton: Automaton, text: string, from: number, to: number): number {
+  const { classOf, width, startPairs } = automaton;
+  let previous = carriedClass;
+  for (let i = from; i < to; i++) {
+    const k = classOf[text.charCodeAt(i)] as number;
+    const pair = previous * width + k;
+    previous ^= (previous ^ k) & ~(((k ^ IGNORED) - 1) >> 31);
+    if (((startPairs[pair >>> 5] as number) & (1 << (pair & 31))) !== 0) {
+      carriedClass = previous;
+      return i;
+    }
+  }
+  carriedClass = previous;
+  return to;
+}
+
+/** The last kept (not ignored) position before `at`; the pair test guarantees there is one. */
+function lastKeptBefore(automaton: Automaton, text: string, at: number): number {
+  let j = at - 1;
+  while (j > 0 && automaton.classOf[text.charCodeAt(j)] === IGNORED) j--;
+  return j;
+}
+
 /** All literals that start at `start`: follow the trie while the text allows. */
 function walkFrom(automaton: Automaton, text: string, start: number, to: number, hits: LiteralHit[]): void {
-  const { classOf, childStart, childClass, childNode, outputStart, outputs, maxLength } = automaton;
-  let node = 0;
-  let depth = 0;
-  for (let j = start; j < to && depth < maxLength; j++) {
+  const { classOf, childStart, childClass, childNode, rootChild, outputStart, outputs, maxLength } = automaton;
+  // `start` holds a kept character that begins some literal (the caller checked the pair)
+  let node = rootChild[classOf[text.charCodeAt(start)] as number] as number;
+  let depth = 1;
+  for (let j = start + 1; j < to && depth < maxLength; j++) {
     const cls = classOf[text.charCodeAt(j)] as number;
     if (cls === IGNORED) continue;
     if (cls === OTHER) return;
-    let e = childStart[node] as number;
+    // children are sorted by class
+    let lo = childStart[node] as number;
     const end = childStart[node + 1] as number;
-    while (e < end && (childClass[e] as number) < cls) e++;
-    if (e === end || childClass[e] !== cls) return;
-    node = childNode[e] as number;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((childClass[mid] as number) < cls) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === end || childClass[lo] !== cls) return;
+    node = childNode[lo] as number;
     depth++;
     for (let o = outputStart[node] as number; o < (outputStart[node + 1] as number); o++) {
       hits.push({ literal: outputs[o] as number, start, end: j + 1 });
@@ -200,14 +231,29 @@ function walkFrom(automaton: Automaton, text: string, start: number, to: number,
   }
 }
 
-/** Occurrences of a one-character literal in text, found by class. */
-export function findCharLiteral(automaton: Automaton, text: string, literal: number, char: string): LiteralHit[] {
-  const wanted = automaton.classOf[char.charCodeAt(0)];
-  const hits: LiteralHit[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (automaton.classOf[text.charCodeAt(i)] === wanted) hits.push({ literal, start: i, end: i + 1 });
+const variantsCache = new WeakMap<Automaton, Map<number, string[]>>();
+
+/** Every code unit of class `cls`, as one-character strings (found once, then cached). */
+function variantsOf(automaton: Automaton, cls: number): string[] {
+  let byClass = variantsCache.get(automaton);
+  if (!byClass) variantsCache.set(automaton, (byClass = new Map()));
+  let variants = byClass.get(cls);
+  if (!variants) {
+    variants = [];
+    for (let c = 0; c < 0x10000; c++) if (automaton.classOf[c] === cls) variants.push(String.fromCharCode(c));
+    byClass.set(cls, variants);
   }
-  return hits;
+  return variants;
+}
+
+/** Occurrences of a one-character literal in text, found by class (indexOf per variant). */
+export function findCharLiteral(automaton: Automaton, text: string, literal: number, char: string): LiteralHit[] {
+  const hits: LiteralHit[] = [];
+  const variants = variantsOf(automaton, automaton.classOf[char.charCodeAt(0)] as number);
+  for (const variant of variants) {
+    for (let i = text.indexOf(variant); i !== -1; i = text.indexOf(variant, i + 1)) hits.push({ literal, start: i, end: i + 1 });
+  }
+  return variants.length > 1 ? hits.sort((x, y) => x.start - y.start) : hits;
 }
 
 /** Number of normalised (not ignored) characters in text[from, to). */

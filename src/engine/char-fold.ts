@@ -6,7 +6,7 @@
  */
 export const SKIP = -1;
 
-const SKIP_RANGES: readonly [number, number][] = [
+export const SKIP_RANGES: readonly [number, number][] = [
   [0x0000, 0x0024], // controls, space, !"#$ (keep % at 0x25)
   [0x0026, 0x002f], // &'()*+,-./
   [0x003a, 0x0040], // :;<=>?@
@@ -40,20 +40,25 @@ const SKIP_RANGES: readonly [number, number][] = [
   [0xfff0, 0xffff],
 ];
 
-const builtin = buildBuiltinTable();
+/** Code units the built-in folding maps to another kept code unit: [from, to]. */
+export const BUILTIN_FOLDS: readonly (readonly [number, number])[] = [
+  ...Array.from({ length: 26 }, (_, i) => [0x41 + i, 0x61 + i] as const),
+  // full-width ASCII digits and letters → ASCII, then lower case
+  ...Array.from({ length: 10 }, (_, i) => [0xff10 + i, 0x30 + i] as const),
+  ...Array.from({ length: 26 }, (_, i) => [0xff21 + i, 0x61 + i] as const),
+  ...Array.from({ length: 26 }, (_, i) => [0xff41 + i, 0x61 + i] as const),
+  [0xff05, 0x25], // ％ → %
+];
 
 function buildBuiltinTable(): Int32Array {
   const table = new Int32Array(0x10000);
   for (let c = 0; c < 0x10000; c++) table[c] = c;
-  for (const [from, to] of SKIP_RANGES) for (let c = from; c <= to; c++) table[c] = SKIP;
-  for (let c = 0x41; c <= 0x5a; c++) table[c] = c + 0x20;
-  // full-width ASCII letters and digits → ASCII, then lower case
-  for (let c = 0xff10; c <= 0xff19; c++) table[c] = c - 0xfee0;
-  for (let c = 0xff21; c <= 0xff3a; c++) table[c] = c - 0xfee0 + 0x20;
-  for (let c = 0xff41; c <= 0xff5a; c++) table[c] = c - 0xfee0;
-  table[0xff05] = 0x25; // ％ → %
+  for (const [from, to] of SKIP_RANGES) table.fill(SKIP, from, to + 1);
+  for (const [from, to] of BUILTIN_FOLDS) table[from] = to;
   return table;
 }
+
+const builtin = buildBuiltinTable();
 
 /** Canonical code for one code unit, before the pack's own fold pairs. */
 export function foldCode(code: number): number {

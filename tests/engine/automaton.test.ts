@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildAutomaton, findLiterals } from '../../src/engine/automaton';
 import { normalizeWithOffsets } from '../../src/engine/normalize';
+import { createFolder, SKIP } from '../../src/engine/char-fold';
 
 /** The obvious, slow way: search the normalised text for each literal, map back. */
 function naive(literals: string[], input: string): string[] {
@@ -52,4 +53,35 @@ describe('dense Aho-Corasick automaton', () => {
       { numRuns: 300 },
     );
   }, 30_000);
+
+  it('classes every code unit as folding it would: built-in folds, ignored ranges and the pack\'s own pairs', () => {
+    // 債→债 (a pack pair), Ａ→a (built in), a pair onto an ignored character, and one the pack's pair overrides
+    const fold: [number, number][] = [[0x50b5, 0x503a], [0x2603, 0x20], [0x41, 0x62]];
+    const literals = ['债务', 'ab', '%5'];
+    const automaton = buildAutomaton({ literals, fold });
+    const reference = createFolder(fold);
+    const alphabet = new Set([...literals.join('')].map((ch) => ch.charCodeAt(0)));
+    const classes = new Set([...alphabet].map((code) => automaton.classOf[code]));
+    expect([...classes].every((cls) => (cls as number) > 1)).toBe(true);
+    expect(classes.size).toBe(alphabet.size);
+    const symbolOf = new Map<number, number>();
+    for (let c = 0; c < 0x10000; c++) {
+      const folded = reference(c);
+      const expected = folded === SKIP ? 1 : alphabet.has(folded) ? automaton.classOf[folded] : 0;
+      if (folded !== SKIP && folded !== c) symbolOf.set(c, folded);
+      expect(automaton.classOf[c], `code unit ${c.toString(16)}`).toBe(expected);
+    }
+    // the checks above would pass with every class 0: a few that must not be
+    expect(automaton.classOf[0x50b5]).toBe(automaton.classOf[0x503a]);
+    expect(automaton.classOf[0xff21]).toBe(automaton.classOf[0x61]);
+    expect(automaton.classOf[0x41]).toBe(automaton.classOf[0x62]);
+    expect(automaton.classOf[0x2603]).toBe(1);
+    expect(automaton.classOf[0x503a]).toBeGreaterThan(1);
+    expect(symbolOf.size).toBeGreaterThan(50);
+  });
+
+  it('finds every occurrence when candidates outnumber one batch of the scan', () => {
+    const text = '债务'.repeat(5000) + '，债 务';
+    expect(findLiterals(buildAutomaton({ literals: ['债务'], fold: [] }), text)).toHaveLength(5001);
+  });
 });
