@@ -58,11 +58,12 @@ function buildBuiltinTable(): Int32Array {
   return table;
 }
 
-const builtin = buildBuiltinTable();
+/** built on first use: a content script that never matches anything never pays for it */
+let builtin: Int32Array | undefined;
 
 /** Canonical code for one code unit, before the pack's own fold pairs. */
 export function foldCode(code: number): number {
-  return builtin[code & 0xffff] ?? SKIP;
+  return (builtin ??= buildBuiltinTable())[code & 0xffff] ?? SKIP;
 }
 
 /** A fold function that also applies the pack's pairs. */

@@ -10,18 +10,21 @@ import type { CompiledPack } from '../engine/types';
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines';
 import type { KeyValueArea } from './storage-area';
 import { z } from './zod';
+import { lazySchema } from '../engine/lazy-schema';
 
 export const CUSTOM_RULES_KEY = 'customRules';
 /** a rule file is a few kilobytes; this keeps storage.local and compile time small */
 export const MAX_CUSTOM_RULES_CHARS = 200_000;
 
-export const StoredCustomRulesSchema = z.object({
-  fileName: z.string().max(200),
-  importedAt: z.number().int().min(0),
-  ruleIds: z.array(z.string().max(64)).max(1000),
-  /** the file's text, compiled again at load */
-  text: z.string().max(MAX_CUSTOM_RULES_CHARS),
-});
+export const StoredCustomRulesSchema = lazySchema(() =>
+  z.object({
+    fileName: z.string().max(200),
+    importedAt: z.number().int().min(0),
+    ruleIds: z.array(z.string().max(64)).max(1000),
+    /** the file's text, compiled again at load */
+    text: z.string().max(MAX_CUSTOM_RULES_CHARS),
+  }),
+);
 export type StoredCustomRules = z.infer<typeof StoredCustomRulesSchema>;
 
 export interface CustomRulesProblem {

@@ -76,7 +76,8 @@ export function parseJsonWithLines(text: string): JsonWithLines {
         if (Object.hasOwn(out, key)) fail(`the key "${key}" appears twice`);
         skipSpace();
         expect(':');
-        out[key] = parseValue([...path, key], depth + 1);
+        // an own property, as JSON.parse makes it: assigning `__proto__` would set the prototype
+        Object.defineProperty(out, key, { value: parseValue([...path, key], depth + 1), enumerable: true, writable: true, configurable: true });
         skipSpace();
         if (text[i] === ',') i++;
         else if (text[i] === '}') {

@@ -12,6 +12,15 @@ describe('parseJsonWithLines', () => {
     );
   });
 
+  it('keeps a "__proto__" key as an own property, as JSON.parse does, and leaves the prototype alone', () => {
+    const text = '{"__proto__": {"polluted": true}, "a": 1}';
+    const data = parseJsonWithLines(text).data as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.hasOwn(data, '__proto__')).toBe(true);
+    expect((data as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(data).toEqual(JSON.parse(text));
+  });
+
   it('knows the line of every value', () => {
     const text = '{\n  "rules": [\n    {\n      "id": "a",\n      "patterns": [\n        "x"\n      ]\n    }\n  ]\n}';
     const { lineOf } = parseJsonWithLines(text);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { lazySchema } from '../../src/engine/lazy-schema';
+
+describe('lazySchema', () => {
+  it('builds the schema only when first used, once', () => {
+    let builds = 0;
+    const Item = lazySchema(() => {
+      builds++;
+      return z.object({ id: z.string().min(1) });
+    });
+    const List = lazySchema(() => z.array(Item).max(2));
+    expect(builds).toBe(0);
+    expect(List.safeParse([{ id: 'a' }]).success).toBe(true);
+    expect(List.safeParse([{ id: '' }]).success).toBe(false);
+    expect(Item.parse({ id: 'b' })).toEqual({ id: 'b' });
+    expect(builds).toBe(1);
+  });
+
+  it('stands in for the schema inside unions and for instanceof', () => {
+    const A = lazySchema(() => z.object({ type: z.literal('a'), n: z.number() }));
+    const B = lazySchema(() => z.object({ type: z.literal('b') }));
+    const Union = lazySchema(() => z.discriminatedUnion('type', [A, B]));
+    expect(Union.safeParse({ type: 'a', n: 1 }).success).toBe(true);
+    expect(Union.safeParse({ type: 'a', n: 'x' }).success).toBe(false);
+    expect(Union.safeParse({ type: 'c' }).success).toBe(false);
+    expect(A instanceof z.ZodObject).toBe(true);
+    expect(A.shape.n).toBeDefined();
+  });
+});
