@@ -47,8 +47,16 @@ function openRootOf(element: Element): ShadowRoot | null {
   return root && root.mode === 'open' ? root : null;
 }
 
-/** Hosts of open shadow roots under `start` (itself included), not descending into those roots. */
-function hostsUnder(start: Node, options: ShadowTextOptions, found: Element[]): void {
+/** how many elements the walk visits between two offers to pause */
+const ELEMENTS_PER_STEP = 256;
+
+/**
+ * Hosts of open shadow roots under `start` (itself included), not descending into those roots.
+ * A sequence of steps: on a long page this walk visits every element, so the walker hands back
+ * each element (a filter that skipped most of them would run through the whole document in
+ * one `nextNode()` call) and the walk yields every few hundred.
+ */
+function* hostsUnder(start: Node, options: ShadowTextOptions, found: Element[]): Generator<void, void> {
   if (start.nodeType === ELEMENT_NODE && openRootOf(start as Element) && !isOurs(start as Element) && !options.isOwnUi(start as Element)) {
     found.push(start as Element);
   }
@@ -57,11 +65,14 @@ function hostsUnder(start: Node, options: ShadowTextOptions, found: Element[]): 
   const walker = doc.createTreeWalker(start, SHOW_ELEMENT, {
     acceptNode: (node) => {
       const element = node as Element;
-      if (SKIPPED.has(element.localName) || options.isOwnUi(element) || isOurs(element)) return FILTER_REJECT;
-      return openRootOf(element) ? FILTER_ACCEPT : FILTER_SKIP;
+      return SKIPPED.has(element.localName) || options.isOwnUi(element) || isOurs(element) ? FILTER_REJECT : FILTER_ACCEPT;
     },
   });
-  for (let node = walker.nextNode(); node && found.length < MAX_ROOTS; node = walker.nextNode()) found.push(node as Element);
+  let visited = 0;
+  for (let node = walker.nextNode(); node && found.length < MAX_ROOTS; node = walker.nextNode()) {
+    if (openRootOf(node as Element)) found.push(node as Element);
+    if (++visited % ELEMENTS_PER_STEP === 0) yield;
+  }
 }
 
 function textOf(root: ShadowRoot, maxChars: number): string {
@@ -81,11 +92,14 @@ function textOf(root: ShadowRoot, maxChars: number): string {
   return text.slice(0, maxChars);
 }
 
-/** One block per open shadow root under `roots`, nested ones too, in the order found. */
-export function openShadowBlocks(roots: readonly Node[], options: ShadowTextOptions): ShadowBlock[] {
+/**
+ * One block per open shadow root under `roots`, nested ones too, in the order found; as steps
+ * that yield now and then, like the light-DOM extraction that runs them (extract.ts).
+ */
+export function* openShadowBlocks(roots: readonly Node[], options: ShadowTextOptions): Generator<void, ShadowBlock[]> {
   const blocks: ShadowBlock[] = [];
   let hosts: Element[] = [];
-  for (const root of roots) if (root.isConnected) hostsUnder(root, options, hosts);
+  for (const root of roots) if (root.isConnected) yield* hostsUnder(root, options, hosts);
   for (let depth = 0, seen = 0; hosts.length > 0 && depth < MAX_DEPTH && seen < MAX_ROOTS; depth++) {
     const next: Element[] = [];
     for (const host of hosts) {
@@ -94,7 +108,7 @@ export function openShadowBlocks(roots: readonly Node[], options: ShadowTextOpti
       if (!shadow || isHidden(host)) continue;
       const text = textOf(shadow, options.maxChars);
       if (/\S/.test(text)) blocks.push({ key: options.keyOf(host), element: host, text });
-      for (const child of shadow.children) hostsUnder(child, options, next);
+      for (const child of shadow.children) yield* hostsUnder(child, options, next);
     }
     hosts = next;
   }

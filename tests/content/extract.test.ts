@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractBlocks } from '../../src/content/extract';
+import { elementForKey, extractBlocks, trackedKeyCount, TRACKED_KEYS_FLOOR } from '../../src/content/extract';
 import { isBannerHost, showBanner } from '../../src/content/banner';
 import { STRINGS } from './banner-strings.fixture';
 
@@ -82,5 +82,41 @@ describe('extractBlocks', () => {
   it('accepts a single root node', () => {
     document.body.innerHTML = '<p>停息挂账</p>';
     expect(extractBlocks(document.body).map((b) => b.text)).toEqual(['停息挂账']);
+  });
+});
+
+describe('block keys of a feed that keeps replacing its items', () => {
+  it('stay bounded by the blocks still in the document, and those keep resolving', () => {
+    document.body.innerHTML = '<ul></ul>';
+    const main = document.querySelector('ul')!;
+    const live = 300;
+    let kept: { key: string; element: Element }[] = [];
+    for (let round = 0; round < 40; round++) {
+      main.replaceChildren(
+        ...Array.from({ length: live }, (_, i) => {
+          const item = document.createElement('li');
+          item.textContent = `第${round}轮第${i}条新闻`;
+          return item;
+        }),
+      );
+      kept = extractBlocks([main]);
+      expect(trackedKeyCount()).toBeLessThan(Math.max(TRACKED_KEYS_FLOOR, 2 * live) + live);
+    }
+    // 12,000 blocks were keyed over the rounds; the ones on the page still find their element
+    expect(kept).toHaveLength(live);
+    for (const { key, element } of kept) expect(elementForKey(key)).toBe(element);
+  });
+
+  it('an element taken out and put back keeps its key and resolves again', () => {
+    document.body.innerHTML = '<ul><li>会回来的一段话</li><li>另一条</li></ul>';
+    const main = document.querySelector('ul')!;
+    const [first] = extractBlocks([main]);
+    const moved = first!.element;
+    moved.remove();
+    expect(elementForKey(first!.key)).toBeUndefined();
+    main.append(moved);
+    const again = extractBlocks([main]).find((block) => block.element === moved);
+    expect(again!.key).toBe(first!.key);
+    expect(elementForKey(again!.key)).toBe(moved);
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoBanner, launch, waitForBanner, waitForVerdict, type BrowserKind, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
+import { describe, expect, it } from 'vitest';
+import { expectNoBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
-import { serveFixtures, type FixtureServer } from './support/server';
+import { useExtensionSession } from './support/session';
 
 /**
  * Lures drawn inside pictures (issue 7): the on-device OCR reads ad-like images from a screenshot
@@ -40,42 +40,32 @@ async function pollStats(page: PageDriver, accept: (s: OcrStats) => boolean, tim
 }
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('reading lures inside images in %s', (kind) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
+  const e2e = useExtensionSession(kind);
+  /** closed after the test that opens it */
+  const track = (page: PageDriver) => (e2e.tabs.push(page), page);
+  // the ad tab and its popup stay open for the tests after it: the popup reads the counters
   let extensionPage: PageDriver | undefined;
   let afterAd: OcrStats | undefined;
 
-  beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(kind);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-
   if (kind === 'chromium') {
     it('runs no OCR at all on a page without ad-like images (fresh browser)', async () => {
-      const tab = await session.open(fixtureUrl(server, 'image-plain.html'));
+      const tab = track(await e2e.session.open(fixtureUrl(e2e.server, 'image-plain.html')));
       await expectNoBanner(tab, 2_000);
-      const popup = await session.openPopupFor(tab);
+      const popup = track(await e2e.session.openPopupFor(tab));
       expect(await popup.evaluate<OcrStats>(READ_STATS)).toEqual({ requests: 0, captures: 0, ocrRuns: 0, hostStarts: 0 });
       expect(await popup.evaluate<number>(OFFSCREEN_DOCUMENTS)).toBe(0);
-      await popup.close();
-      await tab.close();
     });
   }
 
   it(
     'warns on a page whose only lure is inside an image, and says so',
     async () => {
-      const tab = await session.open(fixtureUrl(server, 'image-ad.html'));
+      const tab = await e2e.session.open(fixtureUrl(e2e.server, 'image-ad.html'));
       const banner = await waitForBanner(tab, OCR_TIMEOUT_MS);
       expect(WARNING_LEVELS).toContain(banner.level);
       const inImage = `document.querySelector('[data-fcs-banner]').shadowRoot.querySelector('[data-testid="found-in-image"]') !== null`;
       expect(await tab.evaluate<boolean>(inImage), 'the banner says the lure is in an image').toBe(true);
-      extensionPage = await session.openPopupFor(tab);
+      extensionPage = await e2e.session.openPopupFor(tab);
       await waitForVerdict(extensionPage, (v) => v.level !== '' && v.level !== 'none');
       expect(await extensionPage.evaluate<number>(`document.querySelectorAll('[data-testid="lure-in-image"]').length`)).toBeGreaterThan(0);
       afterAd = await pollStats(extensionPage, (s) => s.ocrRuns >= 1, 5_000);
@@ -100,16 +90,15 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('reading lures inside images
 
   it('runs no OCR on a page without ad-like images', async () => {
     if (!extensionPage || !afterAd) throw new Error('needs the image-ad test first');
-    const tab = await session.open(fixtureUrl(server, 'image-plain.html'));
+    const tab = track(await e2e.session.open(fixtureUrl(e2e.server, 'image-plain.html')));
     await expectNoBanner(tab, 2_000);
     expect(await extensionPage.evaluate<OcrStats>(READ_STATS)).toEqual(afterAd);
-    await tab.close();
   });
 
   it('reads an ad image of everyday text and does not warn', async () => {
     if (!extensionPage || !afterAd) throw new Error('needs the image-ad test first');
     const before = afterAd;
-    const tab = await session.open(fixtureUrl(server, 'image-ordinary.html'));
+    const tab = track(await e2e.session.open(fixtureUrl(e2e.server, 'image-ordinary.html')));
     await pollStats(extensionPage, (s) => s.ocrRuns > before.ocrRuns, 30_000);
     await expectNoBanner(tab, 1_500);
     expect(await tab.evaluate<number>(`document.querySelectorAll('[data-fcs-image-outline]').length`)).toBe(0);
@@ -118,6 +107,5 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('reading lures inside images
     );
     expect(crops.crops[0]?.text.replace(/\s/g, '')).toContain('全场五折');
     console.info(`${kind}: image read in ${Math.round(crops.crops[0]?.ms ?? -1)} ms with the engine warm`);
-    await tab.close();
   }, 60_000);
 });

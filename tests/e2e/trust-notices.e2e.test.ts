@@ -1,16 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoBanner,
-  launch,
-  pollFor,
-  waitForBanner,
-  waitForVerdict,
-  type BrowserKind,
-  type ExtensionSession,
-  type PageDriver,
-} from '../../src/cli/browsers';
+import { describe, expect, it } from 'vitest';
+import { expectNoBanner, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
-import { serveFixtures, type FixtureServer } from './support/server';
+import { useExtensionSession } from './support/session';
 
 /**
  * The popup tells the user when fcs-guard itself cannot do its job: stored settings that were
@@ -18,29 +9,15 @@ import { serveFixtures, type FixtureServer } from './support/server';
  * and, in Firefox, where MV3 host access can be withheld, missing access to sites.
  */
 describe.each<BrowserKind>(['chromium', 'firefox'])('trust notices in %s', (kind) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
-  const tabs: PageDriver[] = [];
+  const e2e = useExtensionSession(kind);
   const api = kind === 'chromium' ? 'chrome' : 'browser';
 
-  beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(kind);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(tabs.splice(0).map((tab) => tab.close().catch(() => undefined)));
-  });
-
-  const track = (page: PageDriver) => (tabs.push(page), page);
+  const track = (page: PageDriver) => (e2e.tabs.push(page), page);
 
   async function popupForAd(): Promise<PageDriver> {
-    const tab = track(await session.open(fixtureUrl(server, 'ad.html')));
+    const tab = track(await e2e.session.open(fixtureUrl(e2e.server, 'ad.html')));
     await waitForBanner(tab);
-    const popup = track(await session.openPopupFor(tab));
+    const popup = track(await e2e.session.openPopupFor(tab));
     await waitForVerdict(popup, (v) => WARNING_LEVELS.includes(v.level));
     return popup;
   }
@@ -70,7 +47,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('trust notices in %s', (kind
     expect(removed).toBe(true);
     expect(await popup.evaluate<boolean>(`browser.permissions.contains({ origins: ['<all_urls>'] })`)).toBe(false);
     // the reason for the notice: Firefox no longer runs the content script
-    await expectNoBanner(track(await session.open(fixtureUrl(server, 'ad.html'))));
+    await expectNoBanner(track(await e2e.session.open(fixtureUrl(e2e.server, 'ad.html'))));
     await popup.evaluate('location.reload()');
     await pollFor('the host-access notice', 5_000, async () => (await noticeText(popup, 'host-access')) ?? undefined);
     expect(await popup.evaluate<number>(`document.querySelectorAll('[data-testid="host-access-grant"]').length`)).toBe(1);

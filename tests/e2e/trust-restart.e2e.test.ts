@@ -17,7 +17,7 @@ import { FIXTURES_DIR, serveFixtures, type FixtureServer } from './support/serve
 
 /**
  * Restarts and updates, in Chromium (the MV3 service worker is Chromium's; Firefox runs an
- * event page that CDP cannot stop): the worker killed mid-session loses no verdict, and
+ * event page, unloaded by its idle timeout in trust-restart-firefox.e2e.test.ts): the worker killed mid-session loses no verdict, and
  * settings, allow decisions and custom rules survive an extension reload.
  */
 

@@ -7,7 +7,7 @@ import { DIST_DIR } from '../../src/cli/browsers';
 
 /**
  * What the shipped extension is made of, read from the build (dist/chrome, dist/firefox):
- * a strict CSP (connections to itself only), no remote code, no network API in the content script, every permission justified,
+ * a strict CSP (connections and images from itself only), no remote code, no network API in the content script, every permission justified,
  * nothing a page could probe, and a Firefox package the store's linter accepts.
  */
 
@@ -57,7 +57,7 @@ const OWN_FILES_ONLY = /^assets\/extension-ocr-[\w-]+\.js$/;
 describe.each(TARGETS)('the %s build', (target) => {
   const dir = join(DIST_DIR, target);
 
-  it('has a strict CSP for its pages: own scripts only (WASM for the on-device OCR), connections to itself only', () => {
+  it('has a strict CSP for its pages: own scripts only (WASM for the on-device OCR), connections and images from itself only', () => {
     const csp = manifestOf(target).content_security_policy;
     expect(typeof csp).toBe('object');
     const policy = (csp as { extension_pages?: string }).extension_pages ?? '';
@@ -71,6 +71,9 @@ describe.each(TARGETS)('the %s build', (target) => {
     expect(directives.get('script-src')?.filter((v) => v !== "'wasm-unsafe-eval'")).toEqual(["'self'"]);
     // the browser itself refuses any fetch/XHR/WebSocket from our pages and worker to anywhere else
     expect(directives.get('connect-src')).toEqual(["'self'"]);
+    // no remote image either (an <img> is a request too); data: and blob: URLs are bytes the
+    // extension already holds (screenshots and OCR crops are PNG data URLs)
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(policy).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:|\*/);

@@ -1,41 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoBanner,
-  launch,
-  waitForBanner,
-  waitForVerdict,
-  type BrowserKind,
-  type ExtensionSession,
-  type PageDriver,
-} from '../../../src/cli/browsers';
+import { describe, expect, it } from 'vitest';
+import { expectNoBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../../src/cli/browsers';
 import { lureTitlesIn } from './expected-lures';
 import { fixtureUrl, HOTLINES, WARNING_LEVELS, WEB_12315 } from './fixtures';
-import { serveFixtures, type FixtureServer } from './server';
+import { useExtensionSession } from './session';
 
 /** The same user-visible behaviour, checked in one browser. */
 export function describeExtensionIn(kind: BrowserKind): void {
   describe(`fcs-guard in ${kind}`, () => {
-    let server: FixtureServer;
-    let session: ExtensionSession;
-    const tabs: PageDriver[] = [];
-
-    beforeAll(async () => {
-      server = await serveFixtures();
-      session = await launch(kind);
-    });
-
-    afterAll(async () => {
-      await session?.close();
-      await server?.close();
-    });
-
-    afterEach(async () => {
-      // one or two tabs at a time keep two cores responsive
-      await Promise.all(tabs.splice(0).map((tab) => tab.close().catch(() => undefined)));
-    });
+    const e2e = useExtensionSession(kind);
+    const { tabs } = e2e;
 
     async function visit(fixture: string): Promise<PageDriver> {
-      const tab = await session.open(fixtureUrl(server, fixture));
+      const tab = await e2e.session.open(fixtureUrl(e2e.server, fixture));
       tabs.push(tab);
       return tab;
     }
@@ -67,7 +43,7 @@ export function describeExtensionIn(kind: BrowserKind): void {
     it('the popup shows the verdict and explains it for the ad tab', async () => {
       const tab = await visit('ad.html');
       await waitForBanner(tab);
-      const popup = await session.openPopupFor(tab);
+      const popup = await e2e.session.openPopupFor(tab);
       tabs.push(popup);
       const verdict = await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
       expect(WARNING_LEVELS).toContain(verdict.level);
@@ -79,7 +55,7 @@ export function describeExtensionIn(kind: BrowserKind): void {
     it('the banner’s details button opens the popup for that tab', async () => {
       const tab = await visit('ad.html');
       await waitForBanner(tab);
-      const details = await session.openDetails(tab);
+      const details = await e2e.session.openDetails(tab);
       tabs.push(details);
       const verdict = await waitForVerdict(details, (v) => v.level !== '' && v.level !== 'none');
       expect(WARNING_LEVELS).toContain(verdict.level);

@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser as PuppeteerBrowser, type Target } from 'puppeteer-core';
+import { CHINESE_UI_ENV, CHROMIUM_ARGS } from './browser-chromium';
+import {
+  BANNER_HOST,
+  CHROMIUM_PATH,
+  extensionDirFor,
+  pollFor,
+  popupPathOf,
+  type ExtensionSession,
+  type LaunchOptions,
+  type PageDriver,
+} from './browser-session';
+import { PuppeteerDriver } from './puppeteer-driver';
+
+/**
+ * Chromium driven by puppeteer-core, for what playwright cannot do: open the extension's real
+ * toolbar popup (CDP Extensions.triggerAction, the same path as a click on the toolbar button,
+ * so Chromium grants activeTab for the tab) and drive it; playwright does not attach to
+ * extension popups. The extension is installed after launch (Extensions.loadUnpacked), so
+ * tabs can be opened before it exists.
+ */
+class ChromiumActionSession implements ExtensionSession {
+  readonly kind = 'chromium' as const;
+  extensionId = '';
+  installed = false;
+
+  constructor(
+    readonly browser: PuppeteerBrowser,
+    private readonly extensionDir: string,
+    private readonly userDataDir: string,
+  ) {}
+
+  async open(url: string): Promise<PageDriver> {
+    const page = await this.browser.newPage();
+    const driver = new PuppeteerDriver(page, 'chromium');
+    await driver.goto(url);
+    return driver;
+  }
+
+  async install(): Promise<void> {
+    if (this.installed) return;
+    this.extensionId = await this.browser.installExtension(this.extensionDir);
+    this.installed = true;
+  }
+
+  private async pageOpenedBy(trigger: () => Promise<void>, accept: (t: Target) => boolean): Promise<PageDriver> {
+    const before = new Set<Target>(this.browser.targets());
+    await trigger();
+    const target = await this.browser.waitForTarget((t) => !before.has(t) && accept(t), { timeout: 10_000 });
+    const page = await target.asPage();
+    const driver = new PuppeteerDriver(page, 'chromium');
+    await pollFor('the extension page to load', 10_000, async () =>
+      (await driver.evaluate<string>('document.readyState')) === 'complete' ? true : undefined,
+    );
+    return driver;
+  }
+
+  /** the toolbar popup, as a click on fcs-guard's toolbar button while `tab` is active opens it */
+  async openPopupFor(tab: PageDriver): Promise<PageDriver> {
+    if (!this.installed) throw new Error('the extension is not installed');
+    if (!(tab instanceof PuppeteerDriver)) throw new Error('not a page of this browser');
+    const extension = (await this.browser.extensions()).get(this.extensionId);
+    if (!extension) throw new Error(`extension ${this.extensionId} is not loaded`);
+    const popupUrl = `chrome-extension://${this.extensionId}/${popupPathOf(this.extensionDir)}`;
+    await tab.bringToFront();
+    return this.pageOpenedBy(
+      () => tab.page.triggerExtensionAction(extension),
+      (t) => t.url().startsWith(popupUrl),
+    );
+  }
+
+  openDetails(tab: PageDriver): Promise<PageDriver> {
+    return this.pageOpenedBy(
+      () => tab.clickInShadow(BANNER_HOST, '[data-action="details"]'),
+      (t) => t.type() === 'page',
+    );
+  }
+
+  openFrom(page: PageDriver, selector: string): Promise<PageDriver> {
+    return this.pageOpenedBy(() => page.click(selector), (t) => t.type() === 'page');
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** Chromium whose popup is opened through the real toolbar action; see ChromiumActionSession. */
+export async function launchChromiumWithToolbar(options: LaunchOptions = {}): Promise<ChromiumActionSession> {
+  const extensionDir = resolve(options.extensionDir ?? extensionDirFor('chromium'));
+  popupPathOf(extensionDir);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'fcs-chromium-'));
+  const browser = await puppeteer.launch({
+    browser: 'chrome',
+    executablePath: CHROMIUM_PATH,
+    headless: !options.headed,
+    userDataDir,
+    pipe: true,
+    enableExtensions: true,
+    args: CHROMIUM_ARGS,
+    defaultViewport: { width: 1100, height: 800 },
+    env: { ...process.env, ...CHINESE_UI_ENV },
+  });
+  const session = new ChromiumActionSession(browser, extensionDir, userDataDir);
+  try {
+    if (!options.deferInstall) await session.install();
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return session;
+}

@@ -1,0 +1,71 @@
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { pollFor, type BrowserKind, type PageDriver } from './browser-session';
+
+/** A page driven by puppeteer-core: Firefox over WebDriver BiDi, or Chromium for its toolbar popup. */
+
+/** Firefox saves downloads here without asking (see the prefs in launchFirefox, browser-firefox.ts). */
+export const FIREFOX_DOWNLOADS = mkdtempSync(join(tmpdir(), 'fcs-firefox-downloads-'));
+
+export class PuppeteerDriver implements PageDriver {
+  constructor(
+    readonly page: PuppeteerPage,
+    readonly kind: BrowserKind = 'firefox',
+  ) {}
+  async downloadsFrom(selector: string, count: number): Promise<string[]> {
+    if (this.kind !== 'firefox') throw new Error('downloads are only set up for Firefox in puppeteer sessions');
+    const before = new Set(readdirSync(FIREFOX_DOWNLOADS));
+    await this.page.click(selector);
+    // Firefox names the final file before it has written it: wait until no .part file is left
+    // and every new file has the same, non-zero size twice in a row
+    let lastSizes = '';
+    return pollFor(`${count} downloads from ${selector}`, 15_000, async () => {
+      const names = readdirSync(FIREFOX_DOWNLOADS);
+      const fresh = names.filter((f) => !before.has(f) && !f.endsWith('.part'));
+      if (fresh.length < count || names.some((f) => f.endsWith('.part'))) return undefined;
+      const paths = fresh.map((f) => join(FIREFOX_DOWNLOADS, f));
+      const sizes = paths.map((f) => statSync(f).size).join(',');
+      const settled = sizes === lastSizes && !sizes.split(',').includes('0');
+      lastSizes = sizes;
+      return settled ? paths : undefined;
+    });
+  }
+  url() {
+    return this.page.url();
+  }
+  async goto(url: string) {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  evaluate<R>(expression: string): Promise<R> {
+    return this.page.evaluate(expression) as Promise<R>;
+  }
+  async click(selector: string) {
+    await this.page.click(selector);
+  }
+  async clickInShadow(host: string, selector: string) {
+    await this.page.click(`${host} >>> ${selector}`);
+  }
+  async screenshot(path: string, options: { fullPage?: boolean } = {}) {
+    await this.page.screenshot({ path, fullPage: options.fullPage ?? false });
+  }
+  async bringToFront() {
+    await this.page.bringToFront();
+  }
+  async close() {
+    await this.page.close();
+  }
+  async reload() {
+    await this.page.reload({ waitUntil: 'load' });
+  }
+  async uploadFile(selector: string, path: string) {
+    const input = await this.page.$(selector);
+    if (!input) throw new Error(`no ${selector} in ${this.url()}`);
+    await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
+  }
+  async type(selector: string, text: string) {
+    await this.page.click(selector);
+    await this.page.keyboard.type(text);
+  }
+}
