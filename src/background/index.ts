@@ -29,7 +29,8 @@ const context: ReportContext = {
 listenForMessages({
   report: async (tabId, frameId, url, message) => {
     context.pack = await effectivePack();
-    return handleReport(context, tabId, { frameId, url, docId: message.docId, replace: message.replace, blocks: message.blocks });
+    const { docId, replace, blocks, throttled } = message;
+    return handleReport(context, tabId, { frameId, url, docId, replace, blocks, throttled });
   },
   openDetails: (tab) =>
     browser.tabs.create({

@@ -45,6 +45,7 @@ export async function handleReport(context: ReportContext, tabId: number, report
       inImage: banner.bannerInImage,
       flagged: banner.topFlagged,
       rules: banner.bannerRules,
+      categories: banner.bannerCategories,
     });
     } catch {
       // the top frame's content script is not listening yet (an iframe reported first): forget

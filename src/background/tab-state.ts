@@ -8,6 +8,8 @@ export interface FrameState {
   docId: string;
   /** block key → report, in the order the frame reported them */
   blocks: Record<string, BlockReport>;
+  /** the frame's document changes so fast that its scanning of changes is slowed down */
+  throttled?: boolean;
 }
 
 export interface TabState {
@@ -25,6 +27,8 @@ export interface IncomingReport {
   docId: string;
   replace: boolean;
   blocks: readonly BlockReport[];
+  /** the frame's current back-off state; absent: unchanged */
+  throttled?: boolean;
 }
 
 export function emptyTabState(): TabState {
@@ -39,12 +43,19 @@ export function applyReport(previous: TabState | undefined, report: IncomingRepo
   const fresh = report.replace || !old || old.docId !== report.docId;
   const blocks: Record<string, BlockReport> = fresh ? {} : { ...old.blocks };
   for (const block of report.blocks) blocks[block.key] = block;
-  state.frames[frameKey] = { docId: report.docId, blocks };
+  // a new document starts unthrottled; a full scan of the same document keeps what it said
+  const throttled = report.throttled ?? (old?.docId === report.docId && old.throttled === true);
+  state.frames[frameKey] = { docId: report.docId, blocks, ...(throttled ? { throttled } : {}) };
   if (report.frameId === 0) {
     if (report.url !== undefined) state.topUrl = report.url;
     if (fresh) delete state.bannerSent;
   }
   return state;
+}
+
+/** Some frame of the tab is scanned less often because it never stops changing. */
+export function isScanPaused(state: TabState): boolean {
+  return Object.values(state.frames).some((frame) => frame.throttled === true);
 }
 
 /** Every block of the tab: the top frame first, then subframes by id. */

@@ -1,10 +1,11 @@
 /** From a tab's aggregated findings to what the badge, banner and popup show. */
 import { scorePage } from '../engine/score';
+import type { LureCategory } from '../engine/pack-schema';
 import type { CompiledPack, ContextReason, PageVerdict } from '../engine/types';
 import { LIMITS } from '../shared/limits';
 import type { FlaggedBlock, LureView, TabVerdict } from '../shared/messages';
 import type { Settings } from '../shared/settings';
-import { blocksOf, type TabState } from './tab-state';
+import { blocksOf, isScanPaused, type TabState } from './tab-state';
 
 export interface TabAssessment {
   page: PageVerdict;
@@ -15,6 +16,8 @@ export interface TabAssessment {
   topFlagged: FlaggedBlock[];
   /** the rules behind the banner's titles, for "mute this rule" */
   bannerRules: { ruleId: string; title: string }[];
+  /** the categories of those rules, for the banner's plain words */
+  bannerCategories: LureCategory[];
   /** a flagged block's text was read from an image (OCR): the banner says so */
   bannerInImage: boolean;
 }
@@ -57,7 +60,14 @@ export function assessTab(pack: CompiledPack, state: TabState | undefined, setti
     });
 
   const bannerRules = new Map<string, string>();
-  for (const i of page.flagged) for (const rule of page.blocks[i]?.rules ?? []) if (rule.points > 0) bannerRules.set(rule.ruleId, rule.title);
+  const bannerCategories = new Set<LureCategory>();
+  for (const i of page.flagged) {
+    for (const rule of page.blocks[i]?.rules ?? []) {
+      if (rule.points <= 0) continue;
+      bannerRules.set(rule.ruleId, rule.title);
+      bannerCategories.add(rule.category);
+    }
+  }
 
   return {
     page,
@@ -65,6 +75,7 @@ export function assessTab(pack: CompiledPack, state: TabState | undefined, setti
     bannerRules: [...bannerRules]
       .slice(0, LIMITS.bannerTitles)
       .map(([ruleId, title]) => ({ ruleId, title: title.slice(0, LIMITS.titleChars) })),
+    bannerCategories: [...bannerCategories],
     bannerInImage: page.flagged.some((i) => blocks[i]?.source === 'image'),
     view: {
       scanned: state !== undefined,
@@ -74,6 +85,7 @@ export function assessTab(pack: CompiledPack, state: TabState | undefined, setti
       antiFraudPage: page.antiFraudPage,
       reasons: [...reasons],
       lures: [...lures.values()].sort((a, b) => b.points - a.points),
+      scanPaused: state !== undefined && isScanPaused(state),
     },
     bannerTitles: [...bannerTitles].slice(0, LIMITS.bannerTitles).map((t) => t.slice(0, LIMITS.titleChars)),
   };

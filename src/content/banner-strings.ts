@@ -1,13 +1,22 @@
+/** The content script's UI strings, read at each use so a language change applies to the next one. */
+import { LURE_CATEGORIES, type LureCategory } from '../engine/pack-schema';
 import { t, uiLanguage } from '../shared/i18n';
+import { PLAIN_CATEGORY } from '../shared/plain-words';
 import type { InputGuardStrings } from './input-guard';
-import type { BannerStrings } from './banner';
+import type { BannerStrings, PlainBannerStrings } from './banner';
 
-export function bannerStrings(): BannerStrings {
+function plainStrings(): PlainBannerStrings {
+  const categories = Object.fromEntries(LURE_CATEGORIES.map((c) => [c, t(PLAIN_CATEGORY[c])])) as Record<LureCategory, string>;
+  return { more: t('plainMore'), categories };
+}
+
+/** `plain`: the plain-words mode of the `largeText` setting */
+export function bannerStrings(plain = false): BannerStrings {
   return {
-    title: t('bannerTitle'),
+    title: t(plain ? 'bannerTitlePlain' : 'bannerTitle'),
     found: t('bannerFound'),
     foundInImage: t('bannerFoundInImage'),
-    safePath: t('bannerSafePath'),
+    safePath: t(plain ? 'bannerSafePathPlain' : 'bannerSafePath'),
     channels: t('bannerChannels'),
     channel12378: t('channel12378'),
     channel12315: t('channel12315'),
@@ -25,6 +34,7 @@ export function bannerStrings(): BannerStrings {
       muteRule: t('decideMuteRule'),
     },
     lang: uiLanguage(),
+    ...(plain ? { plain: plainStrings() } : {}),
   };
 }
 

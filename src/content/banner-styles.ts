@@ -58,4 +58,8 @@ button:focus-visible, a:focus-visible { outline: 3px solid #2e90fa; outline-offs
 .banner.large { font-size: 19px; }
 .banner.large h2 { font-size: 21px; }
 .banner.large button { font-size: 18px; padding: 8px 16px; }
+.plain li { margin: 4px 0; font-weight: 600; }
+details { margin: 6px 0; }
+summary { cursor: pointer; color: #0b4fb3; text-decoration: underline; }
+summary:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
 `;

@@ -2,6 +2,7 @@
  * The warning banner: an open shadow root on a host under <html>, so page CSS cannot restyle
  * it and the page's layout never moves. Built with DOM APIs only; page text is never HTML.
  */
+import type { LureCategory } from '../engine/pack-schema';
 import type { Level } from '../engine/types';
 import { BANNER_CSS, HOST_STYLE } from './banner-styles';
 import { acceptOnlyUserInput, keepShowing, stopGuarding } from './banner-guard';
@@ -24,6 +25,14 @@ export interface BannerStrings {
   lang?: string;
   /** said when a lure was read from an image */
   foundInImage?: string;
+  /** plain-words mode (with large text): a plain sentence per lure category, the titles behind "more" */
+  plain?: PlainBannerStrings;
+}
+
+export interface PlainBannerStrings {
+  /** the disclosure that holds the detailed lure titles */
+  more: string;
+  categories: Record<LureCategory, string>;
 }
 
 export interface BannerContent {
@@ -33,6 +42,8 @@ export interface BannerContent {
   inImage?: boolean;
   /** the rules behind the titles, for "mute this rule" */
   rules?: readonly { ruleId: string; title: string }[];
+  /** the lure categories behind the titles, for plain words */
+  categories?: readonly LureCategory[];
 }
 
 export interface BannerCallbacks {
@@ -74,20 +85,31 @@ function findHost(doc: Document): HTMLElement | undefined {
   return undefined;
 }
 
+/** "发现的话术" and the titles; in plain-words mode one plain sentence per category, the titles behind "more". */
+function lures(doc: Document, content: BannerContent, strings: BannerStrings): HTMLElement[] {
+  if (content.titles.length === 0) return [];
+  const list = element(doc, 'ul');
+  for (const title of content.titles.slice(0, MAX_TITLES)) list.append(element(doc, 'li', title));
+  // a long list would cover the page; the details view has every lure
+  if (content.titles.length > MAX_TITLES) list.append(element(doc, 'li', `… +${content.titles.length - MAX_TITLES}`));
+  const found = [element(doc, 'p', strings.found), list];
+  const inImage = content.inImage && strings.foundInImage ? [element(doc, 'p', strings.foundInImage, { 'data-testid': 'found-in-image' })] : [];
+  const plain = strings.plain;
+  if (!plain || !content.categories?.length) return [...found, ...inImage];
+  const sentences = element(doc, 'ul', undefined, { class: 'plain', 'data-testid': 'plain-lines' });
+  for (const category of content.categories) sentences.append(element(doc, 'li', plain.categories[category], { 'data-category': category }));
+  const more = element(doc, 'details', undefined, { 'data-testid': 'more' });
+  more.append(element(doc, 'summary', plain.more), ...found);
+  return [sentences, ...inImage, more];
+}
+
 function render(doc: Document, root: ShadowRoot, content: BannerContent, strings: BannerStrings, callbacks: BannerCallbacks): void {
   root.replaceChildren();
   const style = element(doc, 'style', BANNER_CSS);
   const banner = element(doc, 'div', undefined, { class: 'banner', role: 'alert', 'data-level': content.level, lang: strings.lang ?? 'zh-CN' });
-  banner.append(element(doc, 'h2', strings.title));
-  if (content.titles.length > 0) {
-    banner.append(element(doc, 'p', strings.found));
-    const list = element(doc, 'ul');
-    for (const title of content.titles.slice(0, MAX_TITLES)) list.append(element(doc, 'li', title));
-    // a long list would cover the page; the details view has every lure
-    if (content.titles.length > MAX_TITLES) list.append(element(doc, 'li', `… +${content.titles.length - MAX_TITLES}`));
-    banner.append(list);
-    if (content.inImage && strings.foundInImage) banner.append(element(doc, 'p', strings.foundInImage, { 'data-testid': 'found-in-image' }));
-  }
+  // plain words come with large text: one setting for older users
+  if (strings.plain) banner.classList.add('large', 'plain');
+  banner.append(element(doc, 'h2', strings.title), ...lures(doc, content, strings));
   banner.append(element(doc, 'p', strings.safePath));
   const channels = element(doc, 'p', undefined, { class: 'channels' });
   channels.append(
@@ -153,6 +175,10 @@ export function showBanner(doc: Document, content: BannerContent, strings: Banne
   const shown = host;
   keepShowing(doc, shown, BANNER_ATTRIBUTE, () => showBanner(doc, content, strings, callbacks));
   return shown;
+}
+
+export function isBannerShowing(doc: Document): boolean {
+  return findHost(doc) !== undefined;
 }
 
 export function removeBanner(doc: Document): void {

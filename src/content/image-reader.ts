@@ -23,7 +23,7 @@ export interface ImageReaderOptions {
   matcher: () => Matcher;
   docId: () => string;
   ownUi: () => readonly Element[];
-  outlineLabel: string;
+  outlineLabel: () => string;
 }
 
 export class ImageReader {
@@ -70,7 +70,7 @@ export class ImageReader {
       if (!image.isConnected) this.readings.delete(image);
       if (!image.isConnected || !reading.report) continue;
       reports.push(reading.report);
-      if (reading.report.findings.lures.length > 0) outlineImage(image, this.options.outlineLabel, this.signal);
+      if (reading.report.findings.lures.length > 0) outlineImage(image, this.options.outlineLabel(), this.signal);
     }
     if (reports.length > 0) await sendReports(this.options.docId(), false, reports);
     return reports.length;

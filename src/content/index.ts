@@ -2,8 +2,9 @@
 import pack from 'virtual:fcs-pack';
 import { browser } from '../shared/browser';
 import { loadEffectivePack } from '../shared/custom-rules';
+import { t } from '../shared/i18n';
 import type { ToBackground } from '../shared/messages';
-import { isBannerHost, removeBanner, showBanner } from './banner';
+import { isBannerHost, isBannerShowing, removeBanner, showBanner, type BannerCallbacks, type BannerContent } from './banner';
 import { bannerStrings, inputGuardStrings } from './banner-strings';
 import { LureHighlighter } from './highlight';
 import { ImageReader } from './image-reader';
@@ -17,7 +18,11 @@ import { takeOverFrame } from './single-instance';
 const controller = takeOverFrame();
 const { signal } = controller;
 let scanner = new PageScanner(pack, document, signal);
-const preferences = watchPreferences(signal);
+// a language or plain-words change redraws a banner that is showing (other changes leave it be)
+const preferences = watchPreferences(signal, (now, before) => {
+  const looksDifferent = now.language !== before.language || now.largeText !== before.largeText;
+  if (looksDifferent && shownBanner && isBannerShowing(document)) presentBanner(shownBanner);
+});
 const inputGuard = createInputGuard(document, inputGuardStrings, signal);
 const highlighter = new LureHighlighter(document, isBannerHost);
 signal.addEventListener('abort', () => highlighter.clear());
@@ -30,7 +35,7 @@ const images = new ImageReader(
     matcher: () => scanner.matcher,
     docId: () => scanner.docId,
     ownUi: () => Array.from(document.querySelectorAll('[data-fcs-banner]')),
-    outlineLabel: 'fcs-guard：此图片中的文字含有反催收广告常见说法',
+    outlineLabel: () => t('imageOutlineLabel'),
   },
   signal,
 );
@@ -46,6 +51,33 @@ function logError(error: unknown): void {
   else console.debug('fcs-guard:', error);
 }
 
+const bannerCallbacks: BannerCallbacks = {
+  onDetails: () => {
+    highlighter.scrollToFirst();
+    const message: ToBackground = { type: 'banner/openDetails' };
+    browser.runtime.sendMessage(message).catch(logError);
+  },
+  onDismiss: () => (dismissed = true),
+  onMute: (ruleId) => {
+    dismissed = true;
+    highlighter.clear();
+    const message: ToBackground = { type: 'banner/mute', ruleId };
+    browser.runtime.sendMessage(message).catch(logError);
+  },
+  onDecide: (scope, duration) => {
+    dismissed = true;
+    highlighter.clear();
+    const message: ToBackground = { type: 'banner/decide', scope, duration };
+    browser.runtime.sendMessage(message).catch(logError);
+  },
+};
+let shownBanner: BannerContent | undefined;
+
+function presentBanner(content: BannerContent): void {
+  shownBanner = content;
+  showBanner(document, content, bannerStrings(preferences.current().largeText), bannerCallbacks);
+}
+
 listenForMessages(
   {
     ping: () => ({ ok: true, docId: scanner.docId }),
@@ -54,33 +86,16 @@ listenForMessages(
       const imageBlocks = await readImages('check').catch((error: unknown) => (logError(error), 0));
       return { ok: true, blocks: blocks + imageBlocks };
     },
-    showBanner: ({ level, titles, flagged, inImage, rules }) => {
+    showBanner: async ({ level, titles, flagged, inImage, rules, categories }) => {
+      // the strings follow the language and plain-words settings, read once at start
+      await preferences.ready;
       // the page reached the warning level: fields asking for ID, card, code or files get a caution
       if (isTopFrame && !signal.aborted) {
         inputGuard.activate();
         highlighter.show(flagged ?? []);
       }
       if (isTopFrame && !dismissed && !signal.aborted) {
-        showBanner(document, { level, titles, inImage, ...(rules ? { rules } : {}) }, bannerStrings(), {
-          onDetails: () => {
-            highlighter.scrollToFirst();
-            const message: ToBackground = { type: 'banner/openDetails' };
-            browser.runtime.sendMessage(message).catch(logError);
-          },
-          onDismiss: () => (dismissed = true),
-          onMute: (ruleId) => {
-            dismissed = true;
-            highlighter.clear();
-            const message: ToBackground = { type: 'banner/mute', ruleId };
-            browser.runtime.sendMessage(message).catch(logError);
-          },
-          onDecide: (scope, duration) => {
-            dismissed = true;
-            highlighter.clear();
-            const message: ToBackground = { type: 'banner/decide', scope, duration };
-            browser.runtime.sendMessage(message).catch(logError);
-          },
-        }).shadowRoot?.querySelector('.banner')?.classList.toggle('large', preferences.current().largeText);
+        presentBanner({ level, titles, inImage, ...(rules ? { rules } : {}), ...(categories ? { categories } : {}) });
       }
       return { ok: true };
     },

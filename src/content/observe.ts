@@ -2,12 +2,16 @@
  * Watches for content added after the first scan (feeds, lazy ads) and for in-page
  * navigation, calling back with only the new nodes, coalesced: one scan at a time, and what
  * arrives meanwhile waits for the next. A page that keeps the scanner busy more than a tenth
- * of the time gets scanned less often (the delay doubles up to MAX_DELAY_MS), not chased.
+ * of the time, or that adds nodes faster than FLOOD_PER_SECOND, gets scanned less often (the
+ * delay doubles up to MAX_DELAY_MS), not chased; it comes back when the page calms down.
  */
 export interface ObserveCallbacks {
   /** scans the nodes; may resolve to the main-thread milliseconds that took */
   onAdded(nodes: Node[]): void | Promise<number | void>;
-  /** scanning of changes was slowed down (true) or is back to normal (false) */
+  /**
+   * scanning of changes was slowed down for a while (true: the delay reached THROTTLED_FROM_MS)
+   * or is back to normal (false: the delay is DEBOUNCE_MS again)
+   */
   onThrottled?(throttled: boolean): void;
   /** the URL changed without a new document (pushState, popstate), or bfcache restored it */
   onNavigated(): void;
@@ -20,6 +24,15 @@ const MAX_DELAY_MS = 8_000;
 const MAX_PENDING = 2000;
 /** share of wall time the scanner may take on a page that keeps changing */
 const BUSY_SHARE = 0.1;
+/**
+ * added nodes a second that no reader follows (a feed page adds a few cards a second at most);
+ * a page past this is chased by nobody, so neither by us
+ */
+const FLOOD_PER_SECOND = 200;
+/** two doublings in a row: one alone is a burst (a view rendering), not a page that never stops */
+const THROTTLED_FROM_MS = 4 * DEBOUNCE_MS;
+/** this long without any change and the page is calm: back to normal at once */
+const CALM_MS = 2_000;
 
 export function observePage(doc: Document, signal: AbortSignal, callbacks: ObserveCallbacks): void {
   const win = doc.defaultView;
@@ -31,15 +44,37 @@ export function observePage(doc: Document, signal: AbortSignal, callbacks: Obser
   let lastUrl = currentUrl();
 
   let delay = DEBOUNCE_MS;
+  let throttled = false;
   let scanning = false;
-  let lastFlushAt = 0;
+  let lastFlushAt = performance.now();
+  /** nodes added since the last flush began, including those past MAX_PENDING */
+  let arrived = 0;
+  let calmTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Doubles the delay while scanning costs more than BUSY_SHARE of the time, halves it when calm. */
-  const adapt = (busyMs: number, sinceLastFlush: number) => {
-    const before = delay;
-    if (busyMs > BUSY_SHARE * sinceLastFlush) delay = Math.min(MAX_DELAY_MS, delay * 2);
-    else if (busyMs < (BUSY_SHARE / 2) * sinceLastFlush) delay = Math.max(DEBOUNCE_MS, delay / 2);
-    if ((before > DEBOUNCE_MS) !== (delay > DEBOUNCE_MS)) callbacks.onThrottled?.(delay > DEBOUNCE_MS);
+  const setDelay = (next: number) => {
+    delay = next;
+    const nowThrottled = throttled ? delay > DEBOUNCE_MS : delay >= THROTTLED_FROM_MS;
+    if (nowThrottled === throttled) return;
+    throttled = nowThrottled;
+    callbacks.onThrottled?.(throttled);
+  };
+
+  /** Doubles the delay while scanning is costly or the page floods us with nodes, halves it when calm. */
+  const adapt = (busyMs: number, sinceLastFlush: number, added: number) => {
+    const perSecond = (added * 1000) / Math.max(sinceLastFlush, 1);
+    if (busyMs > BUSY_SHARE * sinceLastFlush || perSecond > FLOOD_PER_SECOND) setDelay(Math.min(MAX_DELAY_MS, delay * 2));
+    else if (busyMs < (BUSY_SHARE / 2) * sinceLastFlush && perSecond < FLOOD_PER_SECOND / 2) setDelay(Math.max(DEBOUNCE_MS, delay / 2));
+  };
+
+  /** Once nothing has changed for CALM_MS, scanning goes back to normal without waiting for a flush. */
+  const watchForCalm = () => {
+    if (calmTimer !== undefined) clearTimeout(calmTimer);
+    calmTimer = undefined;
+    if (delay === DEBOUNCE_MS || signal.aborted) return;
+    calmTimer = setTimeout(() => {
+      calmTimer = undefined;
+      if (timer === undefined && !scanning && pending.length === 0 && !overflow) setDelay(DEBOUNCE_MS);
+    }, CALM_MS);
   };
 
   const flush = () => {
@@ -48,19 +83,27 @@ export function observePage(doc: Document, signal: AbortSignal, callbacks: Obser
     const nodes = overflow ? [doc.body ?? doc.documentElement] : pending;
     pending = [];
     overflow = false;
-    const live = nodes.filter((n): n is Node => !!n && n.isConnected);
-    if (live.length === 0) return;
     const startedAt = performance.now();
-    const sinceLastFlush = lastFlushAt === 0 ? delay : startedAt - lastFlushAt;
+    const sinceLastFlush = startedAt - lastFlushAt;
+    const added = arrived;
     lastFlushAt = startedAt;
+    arrived = 0;
+    const live = nodes.filter((n): n is Node => !!n && n.isConnected);
+    if (live.length === 0) {
+      // nodes that came and went still count: a page churning them is not calm
+      adapt(0, sinceLastFlush, added);
+      watchForCalm();
+      return;
+    }
     scanning = true;
     void Promise.resolve(callbacks.onAdded(live))
-      .then((busyMs) => adapt(typeof busyMs === 'number' ? busyMs : performance.now() - startedAt, sinceLastFlush))
+      .then((busyMs) => adapt(typeof busyMs === 'number' ? busyMs : performance.now() - startedAt, sinceLastFlush, added))
       .catch(() => undefined)
       .finally(() => {
         scanning = false;
         // what arrived during the scan waits for the next turn
         if (pending.length > 0 || overflow) schedule();
+        else watchForCalm();
       });
   };
 
@@ -84,16 +127,20 @@ export function observePage(doc: Document, signal: AbortSignal, callbacks: Obser
       for (const node of record.addedNodes) {
         if (callbacks.isOwnUi?.(node)) continue;
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
+        arrived += 1;
         if (pending.length >= MAX_PENDING) overflow = true;
         else pending.push(node);
       }
     }
+    if (calmTimer !== undefined) clearTimeout(calmTimer);
+    calmTimer = undefined;
     schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
+    if (calmTimer !== undefined) clearTimeout(calmTimer);
   });
 
   const onHistory = () => {

@@ -1,22 +1,33 @@
 /** The few settings the content script needs, kept current from storage.local. */
 import { browser } from '../shared/browser';
+import { setLanguage } from '../shared/i18n';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 
 export interface ContentPreferences {
   current(): Settings;
+  /** settles once the stored settings were read (or could not be) */
+  readonly ready: Promise<void>;
 }
 
-export function watchPreferences(signal: AbortSignal): ContentPreferences {
+/** Also applies the `language` setting to this context's strings; `onChange` runs after a stored change. */
+export function watchPreferences(signal: AbortSignal, onChange?: (settings: Settings, previous: Settings) => void): ContentPreferences {
   let settings = parseSettings(undefined);
   const area = browser.storage.local;
-  void area.get(SETTINGS_KEY).then(
-    (stored) => (settings = parseSettings(stored[SETTINGS_KEY])),
+  const apply = (raw: unknown) => {
+    settings = parseSettings(raw);
+    setLanguage(settings.language);
+  };
+  const ready = area.get(SETTINGS_KEY).then(
+    (stored) => apply(stored[SETTINGS_KEY]),
     () => undefined,
   );
   const listener = (changes: Record<string, { newValue?: unknown }>) => {
-    if (SETTINGS_KEY in changes) settings = parseSettings(changes[SETTINGS_KEY]?.newValue);
+    if (!(SETTINGS_KEY in changes)) return;
+    const previous = settings;
+    apply(changes[SETTINGS_KEY]?.newValue);
+    onChange?.(settings, previous);
   };
   area.onChanged.addListener(listener);
   signal.addEventListener('abort', () => area.onChanged.removeListener(listener));
-  return { current: () => settings };
+  return { current: () => settings, ready };
 }

@@ -5,7 +5,7 @@ import { ToContent, type AckReply, type EvidenceReply, type PingReply, type Resc
 export interface ContentHandlers {
   ping(): PingReply;
   rescan(): Promise<RescanReply>;
-  showBanner(message: Extract<ToContent, { type: 'banner/show' }>): AckReply;
+  showBanner(message: Extract<ToContent, { type: 'banner/show' }>): AckReply | Promise<AckReply>;
   hideBanner(): AckReply;
   collectEvidence(): EvidenceReply;
 }

@@ -1,15 +1,32 @@
-/** Auto-warning, sensitivity (the warning threshold in plain words) and large text. */
+/** Auto-warning, sensitivity (the warning threshold in plain words), large text / plain words and the UI language. */
 import { LEVEL_FLOORS } from '../engine/score';
 import type { MessageKey } from '../shared/i18n';
-import type { Settings } from '../shared/settings';
+import { LANGUAGE_CHOICES, type Settings } from '../shared/settings';
 
 type Translate = (key: MessageKey) => string;
 
-const LEVELS: readonly { threshold: number; label: MessageKey; explain: MessageKey }[] = [
-  { threshold: LEVEL_FLOORS.low, label: 'optLevelLow', explain: 'optLevelLowExplain' },
-  { threshold: LEVEL_FLOORS.medium, label: 'optLevelMedium', explain: 'optLevelMediumExplain' },
-  { threshold: LEVEL_FLOORS.high, label: 'optLevelHigh', explain: 'optLevelHighExplain' },
+interface Level {
+  threshold: number;
+  label: MessageKey;
+  explain: MessageKey;
+  /** the explanation in plain-words mode, without the score */
+  plain: MessageKey;
+}
+
+const LEVELS: readonly Level[] = [
+  { threshold: LEVEL_FLOORS.low, label: 'optLevelLow', explain: 'optLevelLowExplain', plain: 'optLevelLowExplainPlain' },
+  { threshold: LEVEL_FLOORS.medium, label: 'optLevelMedium', explain: 'optLevelMediumExplain', plain: 'optLevelMediumExplainPlain' },
+  { threshold: LEVEL_FLOORS.high, label: 'optLevelHigh', explain: 'optLevelHighExplain', plain: 'optLevelHighExplainPlain' },
 ];
+
+function renderLanguage(doc: Document, settings: Settings, save: (change: Partial<Settings>) => void): void {
+  for (const choice of LANGUAGE_CHOICES) {
+    const radio = doc.querySelector<HTMLInputElement>(`[data-testid="language-${choice}"]`);
+    if (!radio) continue;
+    radio.checked = settings.language === choice;
+    radio.onchange = () => radio.checked && save({ language: choice });
+  }
+}
 
 export function renderGeneral(doc: Document, settings: Settings, t: Translate, save: (change: Partial<Settings>) => void): void {
   const autoWarn = doc.querySelector<HTMLInputElement>('[data-testid="auto-warn"]');
@@ -24,11 +41,12 @@ export function renderGeneral(doc: Document, settings: Settings, t: Translate, s
     largeText.onchange = () => save({ largeText: largeText.checked });
   }
   doc.body.classList.toggle('large', settings.largeText);
+  renderLanguage(doc, settings, save);
   if (!levels) return;
   levels.replaceChildren();
   const choices = [...LEVELS];
   if (!choices.some((c) => c.threshold === settings.threshold)) {
-    choices.push({ threshold: settings.threshold, label: 'optLevelCustom', explain: 'optLevelCustomExplain' });
+    choices.push({ threshold: settings.threshold, label: 'optLevelCustom', explain: 'optLevelCustomExplain', plain: 'optLevelCustomExplainPlain' });
   }
   for (const choice of choices) {
     const label = doc.createElement('label');
@@ -43,7 +61,8 @@ export function renderGeneral(doc: Document, settings: Settings, t: Translate, s
     title.textContent = ` ${t(choice.label)}`;
     const explain = doc.createElement('span');
     explain.className = 'explain';
-    explain.textContent = `${t(choice.explain)} (${choice.threshold}/100)`;
+    // plain words (with large text) leave the score out
+    explain.textContent = settings.largeText ? t(choice.plain) : `${t(choice.explain)} (${choice.threshold}/100)`;
     label.append(radio, title, explain);
     levels.append(label);
   }

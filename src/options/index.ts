@@ -3,7 +3,7 @@ import pack from 'virtual:fcs-pack';
 import { browser } from '../shared/browser';
 import { CUSTOM_RULES_KEY, loadCustomRules, loadEffectivePack } from '../shared/custom-rules';
 import { undoDecision } from '../shared/decisions';
-import { localizePage, t } from '../shared/i18n';
+import { localizePage, setLanguage, t } from '../shared/i18n';
 import { loadSettings, SETTINGS_KEY } from '../shared/settings';
 import { updateSettings } from '../shared/settings-update';
 import { describeProblem, setUpCustomRules } from './custom-rules-form';
@@ -13,25 +13,34 @@ import { setUpTransfer } from './transfer';
 
 const area = browser.storage.local;
 const generalStatus = document.querySelector<HTMLElement>('[data-testid="general-status"]');
-const where = { line: t('optLine'), field: t('optField'), rule: t('optRule') };
+// getters, not values: the language can change while the page is open
+const where = {
+  get line() { return t('optLine'); },
+  get field() { return t('optField'); },
+  get rule() { return t('optRule'); },
+};
 
 const customRules = setUpCustomRules(document, area, pack, {
   imported: (count, ids) => `${t('optRulesImported')} ${count}: ${ids}`,
   failed: (problem) => `${t('optRulesFailed')} ${describeProblem(problem, where)}. ${t('optRulesKept')}`,
   active: (fileName, ids) => `${t('optRulesActive')} ${fileName} (${ids})`,
-  none: t('optRulesNone'),
-  removed: t('optRulesRemoved'),
+  get none() { return t('optRulesNone'); },
+  get removed() { return t('optRulesRemoved'); },
 });
 
 setUpTransfer(document, area, pack, {
-  imported: t('optImported'),
+  get imported() { return t('optImported'); },
   failed: (line, field, problem) => `${t('optImportFailed')} ${describeProblem({ ...(line !== undefined ? { line } : {}), field, problem }, where)}`,
 });
 
 async function render(): Promise<void> {
   const [settings, stored] = [await loadSettings(area), await loadCustomRules(area)];
   const effective = await loadEffectivePack(area, pack);
+  setLanguage(settings.language);
+  localizePage(document, settings.largeText);
   renderGeneral(document, settings, t, (change) => {
+    // "saved" in the language just chosen
+    if (change.language) setLanguage(change.language);
     void updateSettings(area, (s) => ({ ...s, ...change })).then(() => {
       if (generalStatus) generalStatus.textContent = t('optSaved');
     });
@@ -40,6 +49,7 @@ async function render(): Promise<void> {
   customRules.render(stored);
 }
 
+// the browser's language at once, so the page is never blank; render() applies the setting
 localizePage(document);
 area.onChanged.addListener((changes) => {
   if (SETTINGS_KEY in changes || CUSTOM_RULES_KEY in changes) void render();

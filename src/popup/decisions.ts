@@ -31,6 +31,16 @@ async function tabUrl(tabId: number): Promise<string | undefined> {
   }
 }
 
+/** The section's heading and button labels, again after a language change. */
+export function labelDecisions(doc: Document, t: Translate): void {
+  const heading = doc.getElementById('decisions-heading');
+  if (heading) heading.textContent = t('popupNotScam');
+  for (const choice of CHOICES) {
+    const button = doc.querySelector(`[data-testid="decisions"] [data-testid="${choice.testid}"]`);
+    if (button) button.textContent = t(choice.label);
+  }
+}
+
 /** Fills the decisions section; `onChange` runs after a decision is saved. */
 export async function setUpDecisions(doc: Document, tabId: number, t: Translate, onChange: () => void): Promise<void> {
   const section = doc.querySelector<HTMLElement>('[data-testid="decisions"]');
@@ -38,8 +48,6 @@ export async function setUpDecisions(doc: Document, tabId: number, t: Translate,
   if (!section || !done) return;
   const url = await tabUrl(tabId);
   const site = siteKeyOf(url);
-  const heading = doc.getElementById('decisions-heading');
-  if (heading) heading.textContent = t('popupNotScam');
   const list = section.querySelector<HTMLElement>('.choices');
   list?.replaceChildren();
   for (const choice of CHOICES) {
@@ -47,7 +55,6 @@ export async function setUpDecisions(doc: Document, tabId: number, t: Translate,
     button.type = 'button';
     button.className = 'secondary';
     button.dataset.testid = choice.testid;
-    button.textContent = t(choice.label);
     button.disabled = !site;
     button.addEventListener('click', async () => {
       await updateSettings((s) => allowUrl(s, url, choice.scope, choice.duration));
@@ -59,6 +66,7 @@ export async function setUpDecisions(doc: Document, tabId: number, t: Translate,
     });
     list?.append(button);
   }
+  labelDecisions(doc, t);
   section.hidden = false;
 
   // mute buttons live on the lure cards, which are re-rendered: listen once on the section

@@ -1,13 +1,14 @@
 /** Popup entry: which tab, fetch its verdict, render, and wire "检查此页". */
 import pack from 'virtual:fcs-pack';
 import { browser } from '../shared/browser';
-import { localizePage, t, uiLanguage } from '../shared/i18n';
+import { localizePage, setLanguage, t, uiLanguage } from '../shared/i18n';
 import { CheckPageReply, GetVerdictReply, type TabVerdict, type ToBackground } from '../shared/messages';
-import { loadSettings } from '../shared/settings';
-import { setUpDecisions } from './decisions';
+import { loadSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { labelDecisions, setUpDecisions } from './decisions';
 import { setUpReportPanel } from './report-panel';
 import { saveEvidence } from './save-evidence';
 import { renderLures, renderVerdict } from './render';
+import { renderScanPaused } from './scan-paused';
 import { showTrustNotices } from './trust-notices';
 
 const checkButton = document.querySelector<HTMLButtonElement>('[data-testid="check-page"]');
@@ -27,11 +28,15 @@ function localizeStatic(): void {
     const node = document.getElementById(id);
     if (node) node.textContent = t(key);
   }
-  if (checkButton) checkButton.textContent = t('popupCheckPage');
+  if (checkButton && !checkButton.disabled) checkButton.textContent = t('popupCheckPage');
+  const options = document.getElementById('open-options');
+  if (options) options.textContent = t('popupOpenOptions');
+}
+
+function wireOptionsLink(): void {
   const options = document.getElementById('open-options');
   // a new tab each time: runtime.openOptionsPage() would focus an options tab already open
   if (options instanceof HTMLAnchorElement) {
-    options.textContent = t('popupOpenOptions');
     options.addEventListener('click', (event) => {
       event.preventDefault();
       void browser.tabs.create({ url: options.href });
@@ -47,11 +52,24 @@ function showStatus(text: string | undefined): void {
 
 let latestView: TabVerdict | undefined;
 let latestUrl: string | undefined;
+// the language and plain-words settings; the page follows changes made while it is open
+let settings: Settings = parseSettings(undefined);
 
 function render(view: TabVerdict): void {
   latestView = view;
   renderVerdict(document, view, t);
-  renderLures(document, view, pack, t);
+  renderScanPaused(document, view, t);
+  renderLures(document, view, pack, t, settings.largeText);
+}
+
+function applySettings(next: Settings): void {
+  settings = next;
+  setLanguage(next.language);
+  document.body.classList.toggle('large', next.largeText);
+  localizeStatic();
+  localizePage(document);
+  labelDecisions(document, t);
+  if (latestView) render(latestView);
 }
 
 async function targetTabId(): Promise<number | undefined> {
@@ -106,8 +124,13 @@ function setUpTools(tabId: number): void {
 }
 
 async function main(): Promise<void> {
-  localizeStatic();
-  localizePage(document);
+  // the browser's language at once, so the page is never blank; the setting follows in a moment
+  applySettings(settings);
+  applySettings(await loadSettings(browser.storage.local).catch(() => settings));
+  wireOptionsLink();
+  browser.storage.local.onChanged.addListener((changes) => {
+    if (SETTINGS_KEY in changes) applySettings(parseSettings(changes[SETTINGS_KEY]?.newValue));
+  });
   void showTrustNotices(document, { permissions: browser.permissions, settingsArea: browser.storage.local }, t);
   const tabId = await targetTabId();
   if (tabId === undefined) {
@@ -123,7 +146,6 @@ async function main(): Promise<void> {
   await setUpDecisions(document, tabId, t, () => void refresh(tabId));
   latestUrl = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
   setUpTools(tabId);
-  if ((await loadSettings(browser.storage.local)).largeText) document.body.classList.add('large');
   await refresh(tabId);
 }
 

@@ -3,6 +3,7 @@ import type { CompiledPack, ContextReason, Level } from '../engine/types';
 import type { LureCategory } from '../engine/pack-schema';
 import type { MessageKey } from '../shared/i18n';
 import type { LureView, TabVerdict } from '../shared/messages';
+import { PLAIN_CATEGORY } from '../shared/plain-words';
 
 type Translate = (key: MessageKey) => string;
 
@@ -58,7 +59,7 @@ export function renderVerdict(doc: Document, view: TabVerdict, t: Translate): vo
   }
 }
 
-function renderLure(doc: Document, lure: LureView, pack: CompiledPack, t: Translate): HTMLElement {
+function renderLure(doc: Document, lure: LureView, pack: CompiledPack, t: Translate, plain: boolean): HTMLElement {
   const card = el(doc, 'article', undefined, 'lure');
   card.dataset.testid = 'lure';
   card.dataset.ruleId = lure.ruleId;
@@ -81,7 +82,15 @@ function renderLure(doc: Document, lure: LureView, pack: CompiledPack, t: Transl
       el(doc, 'dt', t('popupReality')), el(doc, 'dd', explain.reality),
       el(doc, 'dt', t('popupAdvice')), el(doc, 'dd', explain.advice),
     );
-    card.append(list);
+    if (plain) {
+      // plain words: the group's two sentences say it; the rule's own text waits behind "more"
+      const more = el(doc, 'details');
+      more.dataset.testid = 'more';
+      more.append(el(doc, 'summary', t('plainMore')), list);
+      card.append(more);
+    } else {
+      card.append(list);
+    }
   }
   const mute = el(doc, 'button', t('popupMuteRule'), 'secondary');
   mute.type = 'button';
@@ -92,7 +101,8 @@ function renderLure(doc: Document, lure: LureView, pack: CompiledPack, t: Transl
   return card;
 }
 
-export function renderLures(doc: Document, view: TabVerdict, pack: CompiledPack, t: Translate): void {
+/** `plain`: the plain-words mode of the `largeText` setting */
+export function renderLures(doc: Document, view: TabVerdict, pack: CompiledPack, t: Translate, plain = false): void {
   const section = doc.querySelector<HTMLElement>('[data-testid="lures"]');
   const heading = doc.getElementById('lures-heading');
   if (!section || !heading) return;
@@ -105,7 +115,12 @@ export function renderLures(doc: Document, view: TabVerdict, pack: CompiledPack,
     const group = el(doc, 'section');
     group.dataset.category = category;
     group.append(el(doc, 'h3', t(CATEGORY_LABELS[category])));
-    for (const lure of lures) group.append(renderLure(doc, lure, pack, t));
+    if (plain) {
+      const sentences = el(doc, 'p', t(PLAIN_CATEGORY[category]), 'plain');
+      sentences.dataset.testid = 'plain-explain';
+      group.append(sentences);
+    }
+    for (const lure of lures) group.append(renderLure(doc, lure, pack, t, plain));
     section.append(group);
   }
 }

@@ -1,27 +1,52 @@
+import en from '../public/_locales/en/messages.json';
 import zhCN from '../public/_locales/zh_CN/messages.json';
 import { browser } from './browser';
+import type { LanguageChoice } from './settings';
 
 export type MessageKey = keyof typeof zhCN;
+type Messages = Readonly<Record<string, { message: string } | undefined>>;
 
-/** A UI string in the browser's language; the zh_CN text if the browser has none. */
-export function t(key: MessageKey): string {
-  return browser.i18n.getMessage(key) || zhCN[key].message;
+/**
+ * Both locales ship inside every bundle, so the user's language choice works without a fetch
+ * and without the browser's locale: browser.i18n only ever follows the browser's UI language.
+ */
+const BUNDLED: Record<Exclude<LanguageChoice, 'auto'>, Messages> = { zh_CN: zhCN, en };
+
+// a cache of the `language` setting, set by each context from storage; 'auto' until then
+let chosen: LanguageChoice = 'auto';
+
+/** The `language` setting this context follows from now on. */
+export function setLanguage(choice: LanguageChoice): void {
+  chosen = choice;
 }
 
-/** The language the UI strings are in (what `_locales` folder the browser picked), as BCP 47. */
+export function currentLanguage(): LanguageChoice {
+  return chosen;
+}
+
+/** A UI string in the chosen language (the browser's when 'auto'); the zh_CN text if none. */
+export function t(key: MessageKey): string {
+  const text = chosen === 'auto' ? browser.i18n.getMessage(key) : BUNDLED[chosen][key]?.message;
+  return text || zhCN[key].message;
+}
+
+/** The language the UI strings are in, as BCP 47. */
 export function uiLanguage(): string {
-  return (browser.i18n.getMessage('uiLang') || 'zh-CN').replace('_', '-');
+  return t('uiLang').replace('_', '-');
 }
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(zhCN, key);
 }
 
-/** Fills every `[data-i18n]` element of an extension page with its message. */
-export function localizePage(doc: Document): void {
+/**
+ * Fills every `[data-i18n]` element of an extension page with its message; with `plain`
+ * (the plain-words mode), an element's `data-i18n-plain` message instead where it has one.
+ */
+export function localizePage(doc: Document, plain = false): void {
   doc.documentElement.lang = uiLanguage();
   for (const node of doc.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    const key = node.dataset.i18n ?? '';
+    const key = (plain ? node.dataset.i18nPlain : undefined) ?? node.dataset.i18n ?? '';
     if (isMessageKey(key)) node.textContent = t(key);
   }
 }

@@ -3,183 +3,256 @@
  * Receivers `safeParse`; tabId/frameId of content messages come from `sender`, never from here.
  */
 import { z } from './zod';
+import { lazySchema } from '../engine/lazy-schema';
 import { CUE_KINDS, LURE_CATEGORIES } from '../engine/pack-schema';
 import { LIMITS } from './limits';
 
-const id = z.string().min(1).max(LIMITS.idChars);
-const offset = z.number().int().min(0).max(LIMITS.blockChars);
-const level = z.enum(['none', 'low', 'medium', 'high']);
-const tabId = z.number().int().min(0);
+const id = lazySchema(() =>
+  z.string().min(1).max(LIMITS.idChars),
+);
+const offset = lazySchema(() =>
+  z.number().int().min(0).max(LIMITS.blockChars),
+);
+const level = lazySchema(() =>
+  z.enum(['none', 'low', 'medium', 'high']),
+);
+const tabId = lazySchema(() =>
+  z.number().int().min(0),
+);
 
-export const LureHitSchema = z.object({
-  ruleId: id,
-  start: offset,
-  end: offset,
-  quoted: z.boolean(),
-  negated: z.boolean(),
-});
+export const LureHitSchema = lazySchema(() =>
+  z.object({
+    ruleId: id,
+    start: offset,
+    end: offset,
+    quoted: z.boolean(),
+    negated: z.boolean(),
+  }),
+);
 
-export const CueHitSchema = z.object({ cueId: id, kind: z.enum(CUE_KINDS), start: offset, end: offset });
+export const CueHitSchema = lazySchema(() =>
+  z.object({ cueId: id, kind: z.enum(CUE_KINDS), start: offset, end: offset }),
+);
 
-export const BlockFindingsSchema = z.object({
-  length: offset,
-  lures: z.array(LureHitSchema).max(LIMITS.hitsPerBlock),
-  cues: z.array(CueHitSchema).max(LIMITS.hitsPerBlock),
-  contacts: z.number().int().min(0).max(LIMITS.blockChars),
-});
+export const BlockFindingsSchema = lazySchema(() =>
+  z.object({
+    length: offset,
+    lures: z.array(LureHitSchema).max(LIMITS.hitsPerBlock),
+    cues: z.array(CueHitSchema).max(LIMITS.hitsPerBlock),
+    contacts: z.number().int().min(0).max(LIMITS.blockChars),
+  }),
+);
 
-export const SnippetSchema = z.object({ ruleId: id, text: z.string().max(LIMITS.snippetChars) });
+export const SnippetSchema = lazySchema(() =>
+  z.object({ ruleId: id, text: z.string().max(LIMITS.snippetChars) }),
+);
 
-export const BlockReportSchema = z.object({
-  key: id,
-  findings: BlockFindingsSchema,
-  snippets: z.array(SnippetSchema).max(LIMITS.snippetsPerBlock),
-  /** 'image': the text was read (OCR) from an image on the page */
-  source: z.enum(['text', 'image']).optional(),
-});
+export const BlockReportSchema = lazySchema(() =>
+  z.object({
+    key: id,
+    findings: BlockFindingsSchema,
+    snippets: z.array(SnippetSchema).max(LIMITS.snippetsPerBlock),
+    /** 'image': the text was read (OCR) from an image on the page */
+    source: z.enum(['text', 'image']).optional(),
+  }),
+);
 export type BlockReport = z.infer<typeof BlockReportSchema>;
 
 // ── to the background ────────────────────────────────────────────────────────
 
-export const ScanReport = z.object({
-  type: z.literal('scan/report'),
-  /** random per content-script instance: a new one means a new document in that frame */
-  docId: id,
-  /** true: these blocks are everything the frame has (full scan); false: add or update */
-  replace: z.boolean(),
-  blocks: z.array(BlockReportSchema).max(LIMITS.blocksPerReport),
-  /** the frame changes so constantly that scanning of changes was slowed down (backed off) */
-  throttled: z.boolean().optional(),
-});
+export const ScanReport = lazySchema(() =>
+  z.object({
+    type: z.literal('scan/report'),
+    /** random per content-script instance: a new one means a new document in that frame */
+    docId: id,
+    /** true: these blocks are everything the frame has (full scan); false: add or update */
+    replace: z.boolean(),
+    blocks: z.array(BlockReportSchema).max(LIMITS.blocksPerReport),
+    /** the frame changes so constantly that scanning of changes was slowed down (backed off) */
+    throttled: z.boolean().optional(),
+  }),
+);
 
-export const BannerOpenDetails = z.object({ type: z.literal('banner/openDetails') });
-export const TabGetVerdict = z.object({ type: z.literal('tab/getVerdict'), tabId });
-export const TabCheckPage = z.object({ type: z.literal('tab/checkPage'), tabId });
+export const BannerOpenDetails = lazySchema(() =>
+  z.object({ type: z.literal('banner/openDetails') }),
+);
+export const TabGetVerdict = lazySchema(() =>
+  z.object({ type: z.literal('tab/getVerdict'), tabId }),
+);
+export const TabCheckPage = lazySchema(() =>
+  z.object({ type: z.literal('tab/checkPage'), tabId }),
+);
 
 /** "not a scam" from the banner: the page or site is the sender's top-frame URL, never the payload's */
-export const BannerDecide = z.object({
-  type: z.literal('banner/decide'),
-  scope: z.enum(['page', 'site']),
-  duration: z.enum(['hour', 'always']),
-});
+export const BannerDecide = lazySchema(() =>
+  z.object({
+    type: z.literal('banner/decide'),
+    scope: z.enum(['page', 'site']),
+    duration: z.enum(['hour', 'always']),
+  }),
+);
 
 /** the top frame asks to read ad-like images on screen; rectangles are CSS px of its viewport */
-export const ImageRead = z.object({
-  type: z.literal('image/read'),
-  viewport: z.object({ width: z.number().positive().max(16384), height: z.number().positive().max(16384) }),
-  images: z
-    .array(
-      z.object({
-        key: id,
-        rect: z.object({
-          x: z.number().finite().min(0),
-          y: z.number().finite().min(0),
-          width: z.number().finite().positive().max(16384),
-          height: z.number().finite().positive().max(16384),
+export const ImageRead = lazySchema(() =>
+  z.object({
+    type: z.literal('image/read'),
+    viewport: z.object({ width: z.number().positive().max(16384), height: z.number().positive().max(16384) }),
+    images: z
+      .array(
+        z.object({
+          key: id,
+          rect: z.object({
+            x: z.number().finite().min(0),
+            y: z.number().finite().min(0),
+            width: z.number().finite().positive().max(16384),
+            height: z.number().finite().positive().max(16384),
+          }),
         }),
-      }),
-    )
-    .min(1)
-    .max(LIMITS.imagesPerRead),
-});
+      )
+      .min(1)
+      .max(LIMITS.imagesPerRead),
+  }),
+);
 
 /** the crops of images read in a tab, for the evidence kit */
-export const TabGetImageCrops = z.object({ type: z.literal('tab/getImageCrops'), tabId });
+export const TabGetImageCrops = lazySchema(() =>
+  z.object({ type: z.literal('tab/getImageCrops'), tabId }),
+);
 
 /** "mute this rule" from the banner */
-export const BannerMute = z.object({ type: z.literal('banner/mute'), ruleId: id });
+export const BannerMute = lazySchema(() =>
+  z.object({ type: z.literal('banner/mute'), ruleId: id }),
+);
 
-export const ToBackground = z.discriminatedUnion('type', [ScanReport, BannerOpenDetails, TabGetVerdict, TabCheckPage, BannerDecide, ImageRead, TabGetImageCrops, BannerMute]);
+export const ToBackground = lazySchema(() =>
+  z.discriminatedUnion('type', [ScanReport, BannerOpenDetails, TabGetVerdict, TabCheckPage, BannerDecide, ImageRead, TabGetImageCrops, BannerMute]),
+);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 // ── to a content script ──────────────────────────────────────────────────────
 
 /** a flagged block of the top frame and the spans of its live lures, for highlighting in place */
-export const FlaggedBlockSchema = z.object({
-  key: id,
-  spans: z.array(z.object({ start: offset, end: offset })).max(LIMITS.hitsPerBlock),
-});
+export const FlaggedBlockSchema = lazySchema(() =>
+  z.object({
+    key: id,
+    spans: z.array(z.object({ start: offset, end: offset })).max(LIMITS.hitsPerBlock),
+  }),
+);
 export type FlaggedBlock = z.infer<typeof FlaggedBlockSchema>;
 
-export const BannerShow = z.object({
-  type: z.literal('banner/show'),
-  level,
-  titles: z.array(z.string().max(LIMITS.titleChars)).max(LIMITS.bannerTitles),
-  /** a flagged lure was read from an image on the page */
-  inImage: z.boolean().optional(),
-  flagged: z.array(FlaggedBlockSchema).max(LIMITS.blocksPerReport).optional(),
-  /** the rules behind `titles`, so the banner can offer "mute this rule" */
-  rules: z.array(z.object({ ruleId: id, title: z.string().max(LIMITS.titleChars) })).max(LIMITS.bannerTitles).optional(),
-});
-export const ContentRescan = z.object({ type: z.literal('content/rescan') });
-export const ContentPing = z.object({ type: z.literal('content/ping') });
+export const BannerShow = lazySchema(() =>
+  z.object({
+    type: z.literal('banner/show'),
+    level,
+    titles: z.array(z.string().max(LIMITS.titleChars)).max(LIMITS.bannerTitles),
+    /** a flagged lure was read from an image on the page */
+    inImage: z.boolean().optional(),
+    flagged: z.array(FlaggedBlockSchema).max(LIMITS.blocksPerReport).optional(),
+    /** the rules behind `titles`, so the banner can offer "mute this rule" */
+    rules: z.array(z.object({ ruleId: id, title: z.string().max(LIMITS.titleChars) })).max(LIMITS.bannerTitles).optional(),
+    /** the lure categories behind `titles`, for the banner's plain-words sentences */
+    categories: z.array(z.enum(LURE_CATEGORIES)).max(LURE_CATEGORIES.length).optional(),
+  }),
+);
+export const ContentRescan = lazySchema(() =>
+  z.object({ type: z.literal('content/rescan') }),
+);
+export const ContentPing = lazySchema(() =>
+  z.object({ type: z.literal('content/ping') }),
+);
 
 /** the user allowed the page from the popup: take the banner away */
-export const BannerHide = z.object({ type: z.literal('banner/hide') });
+export const BannerHide = lazySchema(() =>
+  z.object({ type: z.literal('banner/hide') }),
+);
 /** the popup's evidence kit asks the top frame for the text of its flagged blocks */
-export const EvidenceCollect = z.object({ type: z.literal('evidence/collect') });
+export const EvidenceCollect = lazySchema(() =>
+  z.object({ type: z.literal('evidence/collect') }),
+);
 
-export const ToContent = z.discriminatedUnion('type', [BannerShow, ContentRescan, ContentPing, BannerHide, EvidenceCollect]);
+export const ToContent = lazySchema(() =>
+  z.discriminatedUnion('type', [BannerShow, ContentRescan, ContentPing, BannerHide, EvidenceCollect]),
+);
 export type ToContent = z.infer<typeof ToContent>;
 
 // ── replies, one per request ─────────────────────────────────────────────────
 
-export const AckReply = z.object({ ok: z.literal(true) });
+export const AckReply = lazySchema(() =>
+  z.object({ ok: z.literal(true) }),
+);
 export type AckReply = z.infer<typeof AckReply>;
 
-export const PingReply = z.object({ ok: z.literal(true), docId: id });
+export const PingReply = lazySchema(() =>
+  z.object({ ok: z.literal(true), docId: id }),
+);
 export type PingReply = z.infer<typeof PingReply>;
 
-export const RescanReply = z.object({ ok: z.literal(true), blocks: z.number().int().min(0) });
+export const RescanReply = lazySchema(() =>
+  z.object({ ok: z.literal(true), blocks: z.number().int().min(0) }),
+);
 export type RescanReply = z.infer<typeof RescanReply>;
 
-export const EvidenceReply = z.object({
-  ok: z.literal(true),
-  blocks: z.array(z.string().max(LIMITS.blockChars)).max(LIMITS.blocksPerReport),
-});
+export const EvidenceReply = lazySchema(() =>
+  z.object({
+    ok: z.literal(true),
+    blocks: z.array(z.string().max(LIMITS.blockChars)).max(LIMITS.blocksPerReport),
+  }),
+);
 export type EvidenceReply = z.infer<typeof EvidenceReply>;
 
-export const LureView = z.object({
-  ruleId: id,
-  category: z.enum(LURE_CATEGORIES),
-  title: z.string().max(LIMITS.titleChars),
-  points: z.number(),
-  snippets: z.array(z.string().max(LIMITS.snippetChars)).max(3),
-  /** found in the text of an image (OCR) */
-  inImage: z.boolean().optional(),
-});
+export const LureView = lazySchema(() =>
+  z.object({
+    ruleId: id,
+    category: z.enum(LURE_CATEGORIES),
+    title: z.string().max(LIMITS.titleChars),
+    points: z.number(),
+    snippets: z.array(z.string().max(LIMITS.snippetChars)).max(3),
+    /** found in the text of an image (OCR) */
+    inImage: z.boolean().optional(),
+  }),
+);
 export type LureView = z.infer<typeof LureView>;
 
 /** What the popup shows for one tab. */
-export const TabVerdict = z.object({
-  scanned: z.boolean(),
-  level,
-  score: z.number().min(0).max(100),
-  flaggedBlocks: z.number().int().min(0),
-  antiFraudPage: z.boolean(),
-  reasons: z.array(z.enum(['quoted', 'negated', 'warning-context', 'own-lender', 'anti-fraud-page'])),
-  lures: z.array(LureView),
-});
+export const TabVerdict = lazySchema(() =>
+  z.object({
+    scanned: z.boolean(),
+    level,
+    score: z.number().min(0).max(100),
+    flaggedBlocks: z.number().int().min(0),
+    antiFraudPage: z.boolean(),
+    reasons: z.array(z.enum(['quoted', 'negated', 'warning-context', 'own-lender', 'anti-fraud-page'])),
+    lures: z.array(LureView),
+    /** a frame of the tab changes so fast that its scanning was slowed down (backed off) for now */
+    scanPaused: z.boolean().optional(),
+  }),
+);
 export type TabVerdict = z.infer<typeof TabVerdict>;
 
 export const GetVerdictReply = TabVerdict;
-export const CheckPageReply = z.union([
-  z.object({ ok: z.literal(true), verdict: TabVerdict }),
-  z.object({ ok: z.literal(false), error: z.string().max(500) }),
-]);
+export const CheckPageReply = lazySchema(() =>
+  z.union([
+    z.object({ ok: z.literal(true), verdict: TabVerdict }),
+    z.object({ ok: z.literal(false), error: z.string().max(500) }),
+  ]),
+);
 export type CheckPageReply = z.infer<typeof CheckPageReply>;
 
-export const ImageReadReply = z.union([
-  z.object({ ok: z.literal(true), readings: z.array(z.object({ key: id, text: z.string().max(LIMITS.blockChars) })) }),
-  z.object({ ok: z.literal(false), error: z.string().max(500) }),
-]);
+export const ImageReadReply = lazySchema(() =>
+  z.union([
+    z.object({ ok: z.literal(true), readings: z.array(z.object({ key: id, text: z.string().max(LIMITS.blockChars) })) }),
+    z.object({ ok: z.literal(false), error: z.string().max(500) }),
+  ]),
+);
 export type ImageReadReply = z.infer<typeof ImageReadReply>;
 
-export const ImageCropsReply = z.object({
-  crops: z.array(
-    z.object({ key: z.string(), hash: z.string(), text: z.string(), dataUrl: z.string().startsWith('data:image/png'), ms: z.number().optional() }),
-  ),
-});
+export const ImageCropsReply = lazySchema(() =>
+  z.object({
+    crops: z.array(
+      z.object({ key: z.string(), hash: z.string(), text: z.string(), dataUrl: z.string().startsWith('data:image/png'), ms: z.number().optional() }),
+    ),
+  }),
+);
 export type ImageCropsReply = z.infer<typeof ImageCropsReply>;
 
 /** Reply schema for each request type, so a sender can validate what came back. */

@@ -5,7 +5,7 @@
 import type { CompiledPack } from '../engine/types';
 import { compileCustomRules, StoredCustomRulesSchema, type StoredCustomRules } from './custom-rules';
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines';
-import { HostnameSchema, PageUrlSchema, RuleIdSchema, SettingsSchema, TimedAllowSchema, type Settings } from './settings';
+import { HostnameSchema, LanguageChoiceSchema, PageUrlSchema, RuleIdSchema, SettingsSchema, TimedAllowSchema, type Settings } from './settings';
 import { z } from './zod';
 
 export const SETTINGS_FILE_FORMAT = 'fcs-guard-settings';
@@ -20,6 +20,7 @@ const StrictSettings = z
     mutedRules: z.array(RuleIdSchema).max(500),
     timedAllows: z.array(TimedAllowSchema).max(1000),
     largeText: z.boolean(),
+    language: LanguageChoiceSchema,
   })
   .partial()
   .strict();

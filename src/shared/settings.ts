@@ -1,21 +1,30 @@
 /** User settings: one zod schema with defaults; a corrupt stored object keeps its valid parts. */
 import { z } from './zod';
+import { lazySchema } from '../engine/lazy-schema';
 import { DEFAULT_WARN_THRESHOLD } from '../engine/score';
 import type { KeyValueArea } from './storage-area';
 
-export const HostnameSchema = z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/i);
-export const PageUrlSchema = z.string().url().max(2048);
-export const RuleIdSchema = z.string().min(1).max(64);
+export const HostnameSchema = lazySchema(() =>
+  z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/i),
+);
+export const PageUrlSchema = lazySchema(() =>
+  z.string().url().max(2048),
+);
+export const RuleIdSchema = lazySchema(() =>
+  z.string().min(1).max(64),
+);
 const hostname = HostnameSchema;
 const pageUrl = PageUrlSchema;
 const ruleId = RuleIdSchema;
 
 /** "not a scam" for a while: a site or page allowed until `until` (ms since epoch) */
-export const TimedAllowSchema = z.object({
-  scope: z.enum(['site', 'page']),
-  value: z.string().min(1).max(2048),
-  until: z.number().int().min(0),
-});
+export const TimedAllowSchema = lazySchema(() =>
+  z.object({
+    scope: z.enum(['site', 'page']),
+    value: z.string().min(1).max(2048),
+    until: z.number().int().min(0),
+  }),
+);
 export type TimedAllow = z.infer<typeof TimedAllowSchema>;
 
 /** An array whose invalid items are dropped instead of failing the whole list. */
@@ -29,21 +38,32 @@ function listOf<T extends z.ZodType>(item: T, max: number) {
     .catch([]);
 }
 
-export const SettingsSchema = z.object({
-  /** show the banner by itself when a page reaches the threshold */
-  autoWarn: z.boolean().catch(true),
-  threshold: z.number().int().min(1).max(100).catch(DEFAULT_WARN_THRESHOLD),
-  /** hostnames (and their subdomains) the user trusts: no banner */
-  allowedSites: listOf(hostname, 1000),
-  /** exact page URLs (without #fragment) the user trusts */
-  allowedPages: listOf(pageUrl, 1000),
-  /** rule ids the user turned off */
-  mutedRules: listOf(ruleId, 500),
-  /** allows that expire; expired ones are ignored and dropped on the next save */
-  timedAllows: listOf(TimedAllowSchema, 1000),
-  /** larger text and plain words in the banner, popup and options */
-  largeText: z.boolean().catch(false),
-});
+/** the UI language: 'auto' follows the browser; the others override it (both locales are bundled) */
+export const LANGUAGE_CHOICES = ['auto', 'zh_CN', 'en'] as const;
+export const LanguageChoiceSchema = lazySchema(() =>
+  z.enum(LANGUAGE_CHOICES),
+);
+export type LanguageChoice = z.infer<typeof LanguageChoiceSchema>;
+
+export const SettingsSchema = lazySchema(() =>
+  z.object({
+    /** show the banner by itself when a page reaches the threshold */
+    autoWarn: z.boolean().catch(true),
+    threshold: z.number().int().min(1).max(100).catch(DEFAULT_WARN_THRESHOLD),
+    /** hostnames (and their subdomains) the user trusts: no banner */
+    allowedSites: listOf(hostname, 1000),
+    /** exact page URLs (without #fragment) the user trusts */
+    allowedPages: listOf(pageUrl, 1000),
+    /** rule ids the user turned off */
+    mutedRules: listOf(ruleId, 500),
+    /** allows that expire; expired ones are ignored and dropped on the next save */
+    timedAllows: listOf(TimedAllowSchema, 1000),
+    /** larger text and plain words in the banner, popup and options */
+    largeText: z.boolean().catch(false),
+    /** the language of fcs-guard's own UI, whatever the browser's language is */
+    language: LanguageChoiceSchema.catch('auto'),
+  }),
+);
 export type Settings = z.output<typeof SettingsSchema>;
 
 export const SETTINGS_KEY = 'settings';
@@ -53,7 +73,17 @@ export function parseSettings(raw: unknown): Settings {
   return SettingsSchema.parse(input);
 }
 
-export const DEFAULT_SETTINGS: Settings = parseSettings({});
+/** What `parseSettings({})` gives (a test keeps them equal), written out so that loading this module builds no schema. */
+export const DEFAULT_SETTINGS: Settings = {
+  autoWarn: true,
+  threshold: DEFAULT_WARN_THRESHOLD,
+  allowedSites: [],
+  allowedPages: [],
+  mutedRules: [],
+  timedAllows: [],
+  largeText: false,
+  language: 'auto',
+};
 
 export async function loadSettings(area: KeyValueArea): Promise<Settings> {
   const stored = await area.get(SETTINGS_KEY);

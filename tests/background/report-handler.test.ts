@@ -34,6 +34,9 @@ describe('handleReport', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]?.[0]).toBe(5);
     expect(sent[0]?.[1]).toMatchObject({ type: 'banner/show', level: 'high' });
+    // the categories behind the titles, for the banner's plain words
+    const categories = (sent[0]?.[1] as { categories?: string[] }).categories ?? [];
+    expect([...categories].sort()).toEqual(['debt-relief-offer', 'false-promise', 'off-platform', 'upfront-fee']);
   });
 
   it('does not resend the same banner on every report, but does after a new top document', async () => {

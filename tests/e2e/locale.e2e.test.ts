@@ -28,7 +28,12 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('English UI in %s', (kind) =
 
     const popup = await session.openPopupFor(tab);
     await waitForVerdict(popup);
-    expect(await popup.evaluate<string>('document.documentElement.lang')).toBe('en');
+    // the static page says zh-CN until its script runs (Firefox can show the parsed page before that)
+    const popupLang = await pollFor('the popup to set its language', 10_000, async () => {
+      const lang = await popup.evaluate<string>('document.documentElement.lang');
+      return lang === 'en' ? lang : undefined;
+    }).catch(() => popup.evaluate<string>('document.documentElement.lang'));
+    expect(popupLang).toBe('en');
     const popupText = await popup.evaluate<string>('document.body.innerText');
     for (const phrase of ['Check this page', 'Save evidence', 'Settings and privacy']) expect(popupText).toContain(phrase);
 

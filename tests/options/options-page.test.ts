@@ -40,4 +40,26 @@ describe('options page', () => {
     (document.querySelector('[data-testid="large-text"]') as HTMLInputElement).click();
     expect(save).toHaveBeenCalledWith({ largeText: true });
   });
+
+  it('explains the levels in plain words, without the score, when the mode is on', () => {
+    document.body.innerHTML = '<fieldset data-testid="sensitivity"><div class="levels"></div></fieldset>';
+    const explains = () => [...document.querySelectorAll('.levels .explain')].map((e) => e.textContent);
+    renderGeneral(document, DEFAULT_SETTINGS, t as never, vi.fn());
+    expect(explains()).toEqual(['[optLevelLowExplain] (20/100)', '[optLevelMediumExplain] (40/100)', '[optLevelHighExplain] (70/100)']);
+    renderGeneral(document, { ...DEFAULT_SETTINGS, largeText: true }, t as never, vi.fn());
+    expect(explains()).toEqual(['[optLevelLowExplainPlain]', '[optLevelMediumExplainPlain]', '[optLevelHighExplainPlain]']);
+    expect(document.body.classList.contains('large')).toBe(true);
+  });
+
+  it('offers the UI language: follow the browser, 中文 or English; a click saves it', () => {
+    document.body.innerHTML = ['auto', 'zh_CN', 'en'].map((v) => `<input type="radio" name="language" value="${v}" data-testid="language-${v}">`).join('');
+    const save = vi.fn();
+    renderGeneral(document, { ...DEFAULT_SETTINGS, language: 'en' }, t as never, save);
+    const checked = () => document.querySelector<HTMLInputElement>('input[name="language"]:checked')?.value;
+    expect(checked()).toBe('en');
+    document.querySelector<HTMLInputElement>('[data-testid="language-zh_CN"]')?.click();
+    expect(save).toHaveBeenCalledWith({ language: 'zh_CN' });
+    renderGeneral(document, DEFAULT_SETTINGS, t as never, save);
+    expect(checked()).toBe('auto');
+  });
 });

@@ -65,13 +65,14 @@ describe('custom rules', () => {
 });
 
 describe('settings import', () => {
-  const settings = { ...DEFAULT_SETTINGS, autoWarn: false, allowedSites: ['example.com'], mutedRules: ['add-wechat'] };
+  const settings = { ...DEFAULT_SETTINGS, autoWarn: false, allowedSites: ['example.com'], mutedRules: ['add-wechat'], language: 'zh_CN' as const };
 
   it('round-trips an export, custom rules included', () => {
     const good = compileCustomRules(GOOD, 'mine.json', TEST_PACK);
     if (!good.ok) throw new Error('fixture must compile');
     const result = importSettings(exportSettings(settings, good.stored), TEST_PACK);
     expect(result).toEqual({ ok: true, settings, customRules: good.stored });
+    expect(exportSettings(settings, undefined)).toContain('"language": "zh_CN"');
   });
 
   it.each([
@@ -79,6 +80,7 @@ describe('settings import', () => {
     ['another file', JSON.stringify({ rules: [] }), 'format'],
     ['a bad value', JSON.stringify({ format: 'fcs-guard-settings', version: 1, settings: { threshold: 900 } }), 'settings.threshold'],
     ['a bad host', JSON.stringify({ format: 'fcs-guard-settings', version: 1, settings: { allowedSites: ['ok.com', 'bad host!'] } }), 'settings.allowedSites.1'],
+    ['an unknown language', JSON.stringify({ format: 'fcs-guard-settings', version: 1, settings: { language: 'fr' } }), 'settings.language'],
     ['an unknown key', JSON.stringify({ format: 'fcs-guard-settings', version: 1, settings: { autoBlock: true } }), 'settings'],
     [
       'custom rules that do not compile',

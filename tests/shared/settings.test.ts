@@ -13,7 +13,22 @@ describe('settings', () => {
       mutedRules: [],
       timedAllows: [],
       largeText: false,
+      language: 'auto',
     });
+    // written out by hand in settings.ts; the schema's own defaults must agree
+    expect(parseSettings({})).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it.each([
+    ['zh_CN', 'zh_CN'],
+    ['en', 'en'],
+    ['auto', 'auto'],
+    ['fr', 'auto'],
+    ['zh-CN', 'auto'],
+    [42, 'auto'],
+  ])('language %j → %s, the rest kept', (language, expected) => {
+    expect(parseSettings({ language, largeText: true })).toEqual({ ...DEFAULT_SETTINGS, largeText: true, language: expected });
   });
 
   it.each([null, undefined, 'x', 42, [], { autoWarn: 'yes', threshold: 'high' }])('falls back to defaults for %j', (raw) => {
