@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // the compiled pack module is generated under node_modules/.cache and imports the engine's
+    // TypeScript: run it through Vite like our own code instead of handing it to Node
+    server: { deps: { inline: [/\.cache\/fcs-guard\//] } },
   },
 });

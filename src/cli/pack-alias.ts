@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Alias } from 'vite';
 import { buildPack } from './pack-files';
+import { packForTransport } from '../engine/pack-transport';
 
 /**
  * `virtual:fcs-pack` for Vite and Vitest: rules/*.yaml compiled with the same code the CLI and
@@ -15,7 +16,12 @@ export function compiledPackAlias(name: string): Alias {
   mkdirSync(dir, { recursive: true });
   const file = `${dir}pack-${name}.js`;
   // JSON.parse of a string is much faster for V8 than evaluating the same object literal,
-  // and the content script evaluates this in every frame
-  writeFileSync(file, `export default JSON.parse(${JSON.stringify(JSON.stringify(buildPack()))});\n`);
+  // and the content script evaluates this in every frame; the entries travel as columns
+  const transport = fileURLToPath(new URL('../engine/pack-transport.ts', import.meta.url));
+  const json = JSON.stringify(JSON.stringify(packForTransport(buildPack())));
+  writeFileSync(
+    file,
+    `import { packFromTransport } from ${JSON.stringify(transport)};\nexport default packFromTransport(JSON.parse(${json}));\n`,
+  );
   return { find: /^virtual:fcs-pack$/, replacement: file };
 }
