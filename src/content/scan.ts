@@ -77,6 +77,23 @@ export function reportFor(block: TextBlock, findings: BlockFindings): BlockRepor
   return { key: block.key, findings: clipFindings(findings), snippets };
 }
 
+/** How long to wait for a rendering that may never come (a tab in the background renders nothing). */
+const RENDER_WAIT_MS = 100;
+
+/** Resolves after the page's next rendering (or RENDER_WAIT_MS), when style and layout are clean. */
+function afterNextRendering(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, RENDER_WAIT_MS);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /** What a block said last time, so unchanged text is never analysed twice. */
 export type FindingsCache = WeakMap<Element, { text: string; report: BlockReport | undefined }>;
 
@@ -88,21 +105,31 @@ export async function scanBlocks(
   pacer: Pacer,
   cache?: FindingsCache,
 ): Promise<BlockReport[] | undefined> {
-  const reports: BlockReport[] = [];
+  const reports: (BlockReport | undefined)[] = [];
+  const lureBlocks: { block: TextBlock; report: BlockReport; at: number }[] = [];
   for (const block of blocks) {
     if (signal.aborted) return undefined;
     const cached = cache?.get(block.element);
-    let report: BlockReport | undefined;
     if (cached && cached.text === block.text) {
-      report = cached.report && { ...cached.report, key: block.key };
+      if (cached.report) reports.push({ ...cached.report, key: block.key });
     } else {
-      report = reportFor(block, analyzeBlock(matcher, block.text));
-      // text the reader cannot see (hidden by CSS) is not a lure shown to them
-      if (report && report.findings.lures.length > 0 && isRenderedHidden(block.element)) report = undefined;
-      cache?.set(block.element, { text: block.text, report });
+      const report = reportFor(block, analyzeBlock(matcher, block.text));
+      if (report && report.findings.lures.length > 0) lureBlocks.push({ block, report, at: reports.length });
+      else cache?.set(block.element, { text: block.text, report });
+      if (report) reports.push(report);
     }
-    if (report) reports.push(report);
     if (pacer.sliceOver()) await pacer.pause();
   }
-  return signal.aborted ? undefined : reports;
+  if (lureBlocks.length > 0) {
+    // text the reader cannot see (hidden by CSS) is not a lure shown to them. Reading that
+    // computes style, and on a page that just changed it would force the style and layout of
+    // the whole document inside our task: wait until the page has rendered, then it is cheap
+    await afterNextRendering();
+    for (const { block, report, at } of lureBlocks) {
+      const shown = block.element.isConnected && !isRenderedHidden(block.element);
+      cache?.set(block.element, { text: block.text, report: shown ? report : undefined });
+      if (!shown) reports[at] = undefined;
+    }
+  }
+  return signal.aborted ? undefined : reports.filter((r): r is BlockReport => r !== undefined);
 }
