@@ -20,6 +20,16 @@ export const HOST_STYLE: Readonly<Record<string, string>> = {
   'pointer-events': 'auto',
 };
 
+/**
+ * Text spacing the reader may adjust (WCAG 1.4.12): `all: initial !important` makes Firefox
+ * write every longhand inline as important, these too, which locks a user's spacing out. They
+ * go back on the host without `!important`; the shadow styles set their own values, so the
+ * page gains nothing by changing them on the host.
+ */
+export function unlockTextSpacing(host: HTMLElement): void {
+  for (const property of ['letter-spacing', 'word-spacing', 'line-height']) host.style.setProperty(property, 'normal');
+}
+
 export const BANNER_CSS = `
 :host { all: initial; }
 .banner {
@@ -34,6 +44,8 @@ export const BANNER_CSS = `
   background: #fffbfa;
   color: #1d1d1f;
   font: 15px/1.55 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+  letter-spacing: normal;
+  word-spacing: normal;
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25);
   text-align: left;
 }

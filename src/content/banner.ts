@@ -4,7 +4,7 @@
  */
 import type { LureCategory } from '../engine/pack-schema';
 import type { Level } from '../engine/types';
-import { BANNER_CSS, HOST_STYLE } from './banner-styles';
+import { BANNER_CSS, HOST_STYLE, unlockTextSpacing } from './banner-styles';
 import { acceptOnlyUserInput, keepShowing, stopGuarding } from './banner-guard';
 import { decideControls, type DecideDuration, type DecideScope, type DecideStrings } from './banner-decide';
 
@@ -170,6 +170,7 @@ export function showBanner(doc: Document, content: BannerContent, strings: Banne
   // every show: a page may have restyled the host since the last one
   host.style.cssText = '';
   for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
+  unlockTextSpacing(host);
   host.setAttribute(BANNER_ATTRIBUTE, content.level);
   if (host.shadowRoot) render(doc, host.shadowRoot, content, strings, callbacks);
   const shown = host;

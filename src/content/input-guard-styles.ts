@@ -10,6 +10,8 @@ export const CAUTION_CSS = `
   background: #fffbfa;
   color: #1d1d1f;
   font: 14px/1.5 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+  letter-spacing: normal;
+  word-spacing: normal;
   box-shadow: 0 4px 16px rgba(0, 0, 0, 0.2);
 }
 strong { display: block; color: #b42318; }

@@ -3,6 +3,7 @@
  * looks like it wants a 身份证号, bank card, SMS 验证码 or a file, show a one-time caution next
  * to it. Never blocks the field, never moves focus, never keeps what was typed.
  */
+import { unlockTextSpacing } from './banner-styles';
 import { CAUTION_CSS } from './input-guard-styles';
 import { sensitiveKindOf, type SensitiveKind } from './sensitive-input';
 
@@ -55,6 +56,7 @@ export function createInputGuard(doc: Document, strings: () => InputGuardStrings
       display: 'block',
     };
     for (const [property, value] of Object.entries(style)) host.style.setProperty(property, value, 'important');
+    unlockTextSpacing(host);
     const root = host.attachShadow({ mode: 'open' });
     const box = doc.createElement('div');
     box.className = 'caution';

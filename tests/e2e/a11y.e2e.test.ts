@@ -1,117 +1,139 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST_DIR, launchChromium, waitForBanner, waitForVerdict, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
+import { describe, expect, it } from 'vitest';
+import { DIST_DIR, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
+import { PROBE_RULE, describeViolations, seriousViolations, seriousViolationsWithProbe, tabRound, type AxeProbe, type AxeScope } from './support/axe';
+import { fixtureUrl } from './support/fixtures';
+import { useExtensionSession } from './support/session';
 
 const SCREENSHOTS = join(DIST_DIR, 'screenshots');
-import { fixtureUrl } from './support/fixtures';
-import { serveFixtures, type FixtureServer } from './support/server';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** the banner's shadow root, where its probe stylesheet goes */
+const BANNER_ROOT = `document.querySelector('[data-fcs-banner]').shadowRoot`;
+const BANNER: AxeScope = { include: '[data-fcs-banner]' };
+const WHOLE_PAGE: AxeScope = {};
+const PAGE_ROOT: AxeProbe = { root: 'document' };
+/** what an open “更多说明” disclosure shows (not its summary) */
+const disclosed = (details: string) => `${details}[open] > :not(summary), ${details}[open] > :not(summary) *`;
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
+/**
+ * axe-core (no serious or critical violations) on the banner, the popup and the options page,
+ * in both browsers, also in plain-words / large-text mode; the keyboard walk through the popup.
+ * Every axe check is followed by its control: a stylesheet adopted by the same document or
+ * shadow root (support/axe.ts) must make axe report a serious violation there, so a run that
+ * looks at nothing (a wrong scope, a shadow root axe does not enter, a closed disclosure) fails.
+ */
+describe.each<BrowserKind>(['chromium', 'firefox'])('accessibility (axe-core) in %s', (kind) => {
+  const e2e = useExtensionSession(kind);
+  const track = (page: PageDriver) => (e2e.tabs.push(page), page);
+  const visit = async (fixture: string) => track(await e2e.session.open(fixtureUrl(e2e.server, fixture)));
+  const inBanner = <R>(tab: PageDriver, expression: string) => tab.evaluate<R>(`(() => { const root = ${BANNER_ROOT}; return ${expression}; })()`);
 
-/** axe-core in the page; `include` scopes it (axe walks open shadow roots of what it includes). */
-async function seriousViolations(page: PageDriver, include?: string): Promise<AxeViolation[]> {
-  await page.evaluate(`(() => { ${AXE_SOURCE}\n; return true; })()`);
-  const context = include ? JSON.stringify({ include: [include] }) : 'document';
-  const violations = await page.evaluate<AxeViolation[]>(
-    `window.axe.run(${context}, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-  );
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-const describeViolations = (violations: AxeViolation[]) =>
-  violations.map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n');
-
-describe('accessibility (axe-core, Chromium)', () => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
-  let adTab: PageDriver;
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launchChromium();
-    adTab = await session.open(fixtureUrl(server, 'ad.html'));
-    await waitForBanner(adTab);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-
-  it('the banner has no serious or critical violations', async () => {
-    const violations = await seriousViolations(adTab, '[data-fcs-banner]');
-    expect(violations, describeViolations(violations)).toEqual([]);
-  });
-
-  it('the popup has no serious or critical violations', async () => {
-    const popup = await session.openPopupFor(adTab);
-    await waitForVerdict(popup);
-    const violations = await seriousViolations(popup);
-    expect(violations, describeViolations(violations)).toEqual([]);
-  });
-
-  it('the banner with its “not a scam” choices open has none either, and announces itself', async () => {
-    await adTab.clickInShadow('[data-fcs-banner]', '[data-action="not-scam"]');
-    const violations = await seriousViolations(adTab, '[data-fcs-banner]');
-    expect(violations, describeViolations(violations)).toEqual([]);
-    expect(await adTab.evaluate<string>(`document.querySelector('[data-fcs-banner]').shadowRoot.querySelector('.banner').getAttribute('role')`)).toBe('alert');
+  /** only Chromium saves the screenshots (dist/screenshots/*.png), as before */
+  async function screenshot(page: PageDriver, name: string, fullPage = false): Promise<void> {
+    if (kind !== 'chromium') return;
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await adTab.screenshot(join(SCREENSHOTS, 'banner.png'));
+    await page.screenshot(join(SCREENSHOTS, name), { fullPage });
+  }
+
+  async function expectAccessible(page: PageDriver, what: string, scope: AxeScope, probe: AxeProbe): Promise<void> {
+    const violations = await seriousViolations(page, scope);
+    expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
+    const probed = await seriousViolationsWithProbe(page, scope, probe);
+    expect(probed.map((v) => v.id), `${what}: the probe is reported (the check can fail)`).toContain(PROBE_RULE);
+  }
+
+  /** the options page, opened by the popup's link (Firefox drives extension pages only when the extension opened them) */
+  async function openOptions(popup: PageDriver): Promise<PageDriver> {
+    const options = track(await e2e.session.openFrom(popup, '[data-testid="open-options"]'));
+    await pollFor('the options page', 10_000, async () =>
+      (await options.evaluate<number>(`document.querySelectorAll('[data-testid="threshold-40"]').length`)) > 0 ? true : undefined,
+    );
+    return options;
+  }
+
+  async function adWithPopup(): Promise<{ tab: PageDriver; popup: PageDriver }> {
+    const tab = await visit('ad.html');
+    await waitForBanner(tab);
+    const popup = track(await e2e.session.openPopupFor(tab));
+    await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
+    return { tab, popup };
+  }
+
+  it('the banner, also with its “not a scam” choices open: no serious or critical violations; it announces itself', async () => {
+    const tab = await visit('ad.html');
+    await waitForBanner(tab);
+    await expectAccessible(tab, 'banner', BANNER, { root: BANNER_ROOT });
+    await tab.clickInShadow('[data-fcs-banner]', '[data-action="not-scam"]');
+    await expectAccessible(tab, 'banner with “not a scam” open', BANNER, { root: BANNER_ROOT });
+    expect(await inBanner<string>(tab, `root.querySelector('.banner').getAttribute('role')`)).toBe('alert');
+    await screenshot(tab, 'banner.png');
   });
 
-  it('the popup with the report preview open: no violations; every control reachable by Tab, visibly focused, no trap', async () => {
-    const popup = await session.openPopupFor(adTab);
-    await waitForVerdict(popup, (v) => v.level !== 'none' && v.level !== '');
+  it('the popup, also with the report preview open: none; Tab reaches every control, visibly focused, and moves on (no trap)', async () => {
+    const { popup } = await adWithPopup();
+    await expectAccessible(popup, 'popup', WHOLE_PAGE, PAGE_ROOT);
     await popup.click('[data-testid="report"]');
-    const violations = await seriousViolations(popup);
-    expect(violations, describeViolations(violations)).toEqual([]);
-    await popup.screenshot(join(SCREENSHOTS, 'popup.png'), { fullPage: true });
+    await pollFor('the report preview', 10_000, async () =>
+      (await popup.evaluate<number>(`document.querySelectorAll('[data-testid="report-text"]').length`)) > 0 ? true : undefined,
+    );
+    await expectAccessible(popup, 'popup with the report preview', WHOLE_PAGE, PAGE_ROOT);
+    await screenshot(popup, 'popup.png', true);
 
-    const page = (popup as PageDriver & { page: { keyboard: { press(key: string): Promise<void> } } }).page;
-    await popup.evaluate('document.activeElement && document.activeElement.blur()');
-    const reached: string[] = [];
-    let leftThePage = false;
-    // go round once and then some: focus leaves the page after the last control, then comes back
-    for (let i = 0; i < 70; i++) {
-      await page.keyboard.press('Tab');
-      const focused = await popup.evaluate<{ id: string; outline: string } | null>(
-        `(() => { const el = document.activeElement; if (!el || el === document.body) return null;
-          const style = getComputedStyle(el); return { id: el.dataset.testid || el.id || el.tagName, outline: style.outlineStyle + ' ' + style.outlineWidth }; })()`,
-      );
-      if (focused === null) leftThePage = leftThePage || reached.length > 0;
-      else {
-        reached.push(focused.id);
-        expect(focused.outline, `visible focus on ${focused.id}`).not.toMatch(/^none/);
-      }
-    }
+    // real Tab key presses from the top of the page until focus leaves it after the last control
+    await popup.bringToFront();
+    const round = await tabRound(popup, 70);
+    expect(round.unoutlined, 'every focused control shows an outline').toEqual([]);
     for (const id of ['check-page', 'save-evidence', 'report', 'report-text', 'report-copy', 'report-open', 'allow-site', 'mute-rule', 'open-options']) {
-      expect(reached, `Tab reaches ${id}`).toContain(id);
+      expect(round.reached, `Tab reaches ${id}`).toContain(id);
     }
-    expect(leftThePage, 'focus moves on past the last control (no trap)').toBe(true);
+    expect(round.leftThePage, 'focus moves on past the last control (no trap)').toBe(true);
   });
 
-  it('the options page has no serious or critical violations', async () => {
-    const options = await session.open(`chrome-extension://${session.extensionId}/src/options/index.html`);
-    await popupReady(options);
-    const violations = await seriousViolations(options);
-    expect(violations, describeViolations(violations)).toEqual([]);
-    await options.screenshot(join(SCREENSHOTS, 'options.png'), { fullPage: true });
+  it('the options page: none', async () => {
+    const { popup } = await adWithPopup();
+    const options = await openOptions(popup);
+    await expectAccessible(options, 'options page', WHOLE_PAGE, PAGE_ROOT);
+    await screenshot(options, 'options.png', true);
+  });
+
+  it('plain words and large text: the options page, the popup’s plain lines and the banner’s plain sentences (更多说明 closed and open): none', async () => {
+    const { popup } = await adWithPopup();
+    const options = await openOptions(popup);
+    await options.click('[data-testid="large-text"]');
+    try {
+      await pollFor('large text on', 10_000, async () =>
+        (await options.evaluate<boolean>(`document.querySelector('[data-testid="large-text"]').checked`)) ? true : undefined,
+      );
+      await expectAccessible(options, 'options page, plain words', WHOLE_PAGE, PAGE_ROOT);
+
+      // the open popup turns plain: a plain pair of sentences per lure family, the rule text behind “更多说明”
+      await pollFor('plain words in the popup', 10_000, async () =>
+        (await popup.evaluate<number>(`document.querySelectorAll('[data-testid="plain-explain"]').length`)) > 0 ? true : undefined,
+      );
+      expect(await popup.evaluate<boolean>(`document.body.classList.contains('large')`)).toBe(true);
+      await expectAccessible(popup, 'popup, plain words', WHOLE_PAGE, PAGE_ROOT);
+      await popup.click('details[data-testid="more"] summary');
+      await pollFor('the popup’s “更多说明” to open', 5_000, async () =>
+        (await popup.evaluate<boolean>(`document.querySelector('details[data-testid="more"]').open`)) ? true : undefined,
+      );
+      await expectAccessible(popup, 'popup, plain words, “更多说明” open', WHOLE_PAGE, { root: 'document', selector: disclosed('details[data-testid="more"]') });
+
+      // a new banner: plain headline and sentences, large text, the lure titles behind a closed “更多说明”
+      const tab = await visit('ad.html');
+      await waitForBanner(tab);
+      expect(await inBanner<boolean>(tab, `root.querySelector('.banner').classList.contains('plain') && root.querySelector('.banner').classList.contains('large')`)).toBe(true);
+      expect(await inBanner<number>(tab, `root.querySelectorAll('[data-testid="plain-lines"] li').length`)).toBeGreaterThan(0);
+      expect(await inBanner<boolean>(tab, `root.querySelector('details[data-testid="more"]').open`)).toBe(false);
+      await expectAccessible(tab, 'banner, plain words', BANNER, { root: BANNER_ROOT });
+      await tab.clickInShadow('[data-fcs-banner]', 'details[data-testid="more"] summary');
+      await pollFor('the banner’s “更多说明” to open', 5_000, async () =>
+        (await inBanner<boolean>(tab, `root.querySelector('details[data-testid="more"]').open`)) ? true : undefined,
+      );
+      await expectAccessible(tab, 'banner, plain words, “更多说明” open', BANNER, { root: BANNER_ROOT, selector: disclosed('details[data-testid="more"]') });
+    } finally {
+      // back to the default for whatever runs after
+      if (await options.evaluate<boolean>(`document.querySelector('[data-testid="large-text"]').checked`)) await options.click('[data-testid="large-text"]');
+    }
   });
 });
-
-async function popupReady(page: PageDriver): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    if ((await page.evaluate<number>(`document.querySelectorAll('[data-testid="threshold-40"]').length`)) > 0) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('the options page did not render');
-}
