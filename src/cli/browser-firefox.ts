@@ -43,7 +43,7 @@ class FirefoxSession implements ExtensionSession {
     this.installed = true;
   }
 
-  /** runs `trigger`, then returns the page tab it made the browser open */
+  /** runs `trigger`, then returns the extension page tab it made the browser open */
   private async newPageFrom(trigger: () => Promise<void>): Promise<PageDriver> {
     const before = new Set<Target>(this.browser.targets());
     await trigger();
@@ -53,8 +53,14 @@ class FirefoxSession implements ExtensionSession {
     const page = await target.page();
     if (!page) throw new Error('the new tab has no page');
     const driver = new PuppeteerDriver(page);
-    await pollFor('the popup page to load', 10_000, async () =>
-      (await driver.evaluate<string>('document.readyState')) === 'complete' ? true : undefined,
+    // the new tab first holds its initial about:blank, itself "complete": wait for the
+    // extension page, the only kind these triggers open, to have loaded with its APIs
+    await pollFor('the extension page to load', 10_000, async () =>
+      (await driver
+        .evaluate<boolean>(`document.readyState === 'complete' && typeof browser !== 'undefined' && !!browser.runtime?.id`)
+        .catch(() => false))
+        ? true
+        : undefined,
     );
     return driver;
   }
