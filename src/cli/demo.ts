@@ -55,7 +55,11 @@ async function main(): Promise<void> {
   await describeBanner('ordinary.html (recipe)', ordinary, false);
 
   const popup = await session.openPopupFor(ad);
-  const verdict = await waitForVerdict(popup).catch(() => null);
+  // the popup shows a placeholder until the background answers: wait for the ad's verdict,
+  // and if none comes, report whatever the popup settled on
+  const verdict = await waitForVerdict(popup, (v) => v.level !== 'none', 5_000).catch(() =>
+    waitForVerdict(popup).catch(() => null),
+  );
   console.log(`  popup for the ad tab: ${verdict ? `verdict ${verdict.level}` : 'no verdict shown'}`);
   const popupShot = join(shotsDir, 'popup.png');
   await popup.screenshot(popupShot, { fullPage: true });
