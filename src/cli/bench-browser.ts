@@ -20,24 +20,11 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, extensionDirFor } from './browsers';
 import { generateBenchText } from './bench-text';
 import { FIXTURES_DIR, serveFixtures } from '../../tests/e2e/support/server';
+import { arg, median, round } from './bench-args';
 
 const BIG_PAGE_CHARS = 2_500_000;
 const PARAGRAPH_CHARS = 300;
 const SETTLE_MS = 6_000;
-
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  if (sorted.length === 0) return NaN;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Records long tasks after DOMContentLoaded, in the page's own world, from the first script on. */
 const LONG_TASK_PROBE = `(() => {

@@ -14,6 +14,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { CHROMIUM_PATH, extensionDirFor } from './browsers';
 import { heapUsedMb, isolatedWorldObjects, type IsolatedWorldObjects } from './content-memory';
 import { serveFixtures } from '../../tests/e2e/support/server';
+import { arg, median, round } from './bench-args';
 
 const SETTLE_MS = 6_000;
 /** the restless page keeps adding nodes: measured after this long, when a leak would show */
@@ -27,19 +28,7 @@ const LOADS = [
   { name: '1,000 mutations a second, after 30 s', path: 'pathological.html?load=mutations', settleMs: RESTLESS_MS },
 ] as const;
 
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const round = (n: number) => Math.round(n * 10) / 10;
 
 async function main(): Promise<void> {
   const runs = arg('--runs', 3);

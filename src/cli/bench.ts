@@ -12,14 +12,9 @@
 import { analyzeBlock, createMatcher, findLiterals, matchEntries } from '../engine';
 import { buildPack } from './pack-files';
 import { generateBenchText } from './bench-text';
+import { arg, median } from './bench-args';
 
 const BLOCK = 2000;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -28,11 +23,6 @@ function escapeRegex(s: string): string {
 /** A flat copy: extraction builds each block as its own string, never a slice of a page-sized one. */
 function flatCopy(s: string): string {
   return Buffer.from(s, 'utf16le').toString('utf16le');
-}
-
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
 function main(): void {
