@@ -1,22 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
-import { routeMessage, type BackgroundHandlers } from '../../src/background/route-message';
+import { describe, expect, it } from 'vitest';
+import { mockHandlers } from '../helpers/background-handlers';
+import { routeMessage } from '../../src/background/route-message';
 
 const self = { id: 'our-id', origin: 'chrome-extension://our-id/' };
 const topFrame = { id: 'our-id', url: 'https://page.example/', frameId: 0, tab: { id: 7, index: 1, windowId: 1 } };
 const popup = { id: 'our-id', url: 'chrome-extension://our-id/src/popup/index.html' };
 const read = { type: 'image/read', viewport: { width: 1100, height: 800 }, images: [{ key: 'image:1', rect: { x: 10, y: 20, width: 300, height: 100 } }] };
 
-function handlers(): BackgroundHandlers {
-  return {
-    report: vi.fn(async () => undefined),
-    openDetails: vi.fn(async () => undefined),
-    getVerdict: vi.fn(async () => ({ scanned: false, level: 'none' as const, score: 0, flaggedBlocks: 0, antiFraudPage: false, reasons: [], lures: [] })),
-    checkPage: vi.fn(async () => ({ ok: false as const, error: 'x' })),
-    decide: vi.fn(async () => undefined),
-    readImages: vi.fn(async () => ({ ok: true as const, readings: [] })),
-    getImageCrops: vi.fn(async () => ({ crops: [] })),
-  };
-}
+const handlers = mockHandlers;
 
 describe('routing of image reading (OCR)', () => {
   it('reads images for the sending tab, whatever the payload says', async () => {

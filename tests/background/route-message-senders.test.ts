@@ -4,8 +4,9 @@
  * handler. The sender fields are the ones the browser stamps, so a row is a sender the
  * browser could really produce (or a field the payload tries to smuggle in).
  */
-import { describe, expect, it, vi } from 'vitest';
-import { isExtensionPage, routeMessage, type BackgroundHandlers } from '../../src/background/route-message';
+import { describe, expect, it } from 'vitest';
+import { mockHandlers } from '../helpers/background-handlers';
+import { isExtensionPage, routeMessage } from '../../src/background/route-message';
 import { LIMITS } from '../../src/shared/limits';
 
 const self = { id: 'our-id', origin: 'chrome-extension://our-id/' };
@@ -18,15 +19,7 @@ const report = { type: 'scan/report', docId: 'd', replace: true, blocks: [] };
 const finding = { ruleId: 'r', start: 0, end: 2, quoted: false, negated: false };
 const block = { key: 'b', findings: { length: 10, lures: [finding], cues: [], contacts: 0 }, snippets: [] };
 
-function handlers(): BackgroundHandlers {
-  return {
-    report: vi.fn(async () => undefined),
-    openDetails: vi.fn(async () => undefined),
-    getVerdict: vi.fn(async () => ({ scanned: false, level: 'none' as const, score: 0, flaggedBlocks: 0, antiFraudPage: false, reasons: [], lures: [] })),
-    checkPage: vi.fn(async () => ({ ok: false as const, error: 'x' })),
-    decide: vi.fn(async () => undefined),
-  };
-}
+const handlers = mockHandlers;
 
 function expectIgnored(message: unknown, sender: object): void {
   const h = handlers();

@@ -1,21 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
-import { routeMessage, type BackgroundHandlers } from '../../src/background/route-message';
+import { describe, expect, it } from 'vitest';
+import { mockHandlers } from '../helpers/background-handlers';
+import { routeMessage } from '../../src/background/route-message';
 
 const self = { id: 'our-id', origin: 'chrome-extension://our-id/' };
 const pageSender = { id: 'our-id', url: 'https://page.example/', frameId: 2, tab: { id: 7, index: 1, windowId: 1 } };
 const popupSender = { id: 'our-id', url: 'chrome-extension://our-id/src/popup/index.html' };
 const report = { type: 'scan/report', docId: 'd', replace: true, blocks: [] };
 
-function handlers(): BackgroundHandlers {
-  return {
-    report: vi.fn(async () => undefined),
-    openDetails: vi.fn(async () => undefined),
-    getVerdict: vi.fn(async () => ({ scanned: false, level: 'none' as const, score: 0, flaggedBlocks: 0, antiFraudPage: false, reasons: [], lures: [] })),
-    checkPage: vi.fn(async () => ({ ok: false as const, error: 'x' })),
-    decide: vi.fn(async () => undefined),
-    mute: vi.fn(async () => undefined),
-  };
-}
+const handlers = mockHandlers;
 
 describe('routeMessage', () => {
   it('takes tab and frame from the sender, never the payload', async () => {
