@@ -7,13 +7,12 @@ import {
   BANNER_HOST,
   CHROMIUM_PATH,
   extensionDirFor,
-  pollFor,
   popupPathOf,
   type ExtensionSession,
   type LaunchOptions,
   type PageDriver,
 } from './browser-session';
-import { PuppeteerDriver } from './puppeteer-driver';
+import { extensionPageOpenedBy, PuppeteerDriver } from './puppeteer-driver';
 
 /**
  * Chromium driven by puppeteer-core, for what playwright cannot do: open the extension's real
@@ -46,16 +45,8 @@ class ChromiumActionSession implements ExtensionSession {
     this.installed = true;
   }
 
-  private async pageOpenedBy(trigger: () => Promise<void>, accept: (t: Target) => boolean): Promise<PageDriver> {
-    const before = new Set<Target>(this.browser.targets());
-    await trigger();
-    const target = await this.browser.waitForTarget((t) => !before.has(t) && accept(t), { timeout: 10_000 });
-    const page = await target.asPage();
-    const driver = new PuppeteerDriver(page, 'chromium');
-    await pollFor('the extension page to load', 10_000, async () =>
-      (await driver.evaluate<string>('document.readyState')) === 'complete' ? true : undefined,
-    );
-    return driver;
+  private pageOpenedBy(trigger: () => Promise<void>, accept: (t: Target) => boolean): Promise<PageDriver> {
+    return extensionPageOpenedBy(this.browser, 'chromium', trigger, accept);
   }
 
   /** the toolbar popup, as a click on fcs-guard's toolbar button while `tab` is active opens it */

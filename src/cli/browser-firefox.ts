@@ -1,16 +1,15 @@
 import { resolve } from 'node:path';
-import puppeteer, { type Browser as PuppeteerBrowser, type Target } from 'puppeteer-core';
+import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 import {
   BANNER_HOST,
   FIREFOX_PATH,
   extensionDirFor,
-  pollFor,
   popupPathOf,
   type ExtensionSession,
   type LaunchOptions,
   type PageDriver,
 } from './browser-session';
-import { FIREFOX_DOWNLOADS, PuppeteerDriver } from './puppeteer-driver';
+import { extensionPageOpenedBy, FIREFOX_DOWNLOADS, PuppeteerDriver } from './puppeteer-driver';
 
 /** Firefox ESR through puppeteer-core over WebDriver BiDi. */
 
@@ -44,25 +43,8 @@ class FirefoxSession implements ExtensionSession {
   }
 
   /** runs `trigger`, then returns the extension page tab it made the browser open */
-  private async newPageFrom(trigger: () => Promise<void>): Promise<PageDriver> {
-    const before = new Set<Target>(this.browser.targets());
-    await trigger();
-    const target = await this.browser.waitForTarget((t) => t.type() === 'page' && !before.has(t), {
-      timeout: 10_000,
-    });
-    const page = await target.page();
-    if (!page) throw new Error('the new tab has no page');
-    const driver = new PuppeteerDriver(page);
-    // the new tab first holds its initial about:blank, itself "complete": wait for the
-    // extension page, the only kind these triggers open, to have loaded with its APIs
-    await pollFor('the extension page to load', 10_000, async () =>
-      (await driver
-        .evaluate<boolean>(`document.readyState === 'complete' && typeof browser !== 'undefined' && !!browser.runtime?.id`)
-        .catch(() => false))
-        ? true
-        : undefined,
-    );
-    return driver;
+  private newPageFrom(trigger: () => Promise<void>): Promise<PageDriver> {
+    return extensionPageOpenedBy(this.browser, 'firefox', trigger, (t) => t.type() === 'page');
   }
 
   openDetails(tab: PageDriver): Promise<PageDriver> {

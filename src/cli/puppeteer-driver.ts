@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page as PuppeteerPage } from 'puppeteer-core';
+import type { Browser as PuppeteerBrowser, Page as PuppeteerPage, Target } from 'puppeteer-core';
 import { pollFor, type BrowserKind, type PageDriver } from './browser-session';
 
 /** A page driven by puppeteer-core: Firefox over WebDriver BiDi, or Chromium for its toolbar popup. */
@@ -68,4 +68,34 @@ export class PuppeteerDriver implements PageDriver {
     await this.page.click(selector);
     await this.page.keyboard.type(text);
   }
+}
+
+/**
+ * Runs `trigger`, then returns the extension page (popup, options) it made the browser open:
+ * the first new target `accept` takes, once its page has loaded with the extension's APIs.
+ * A new tab first holds its initial about:blank, itself "complete", so the document's state
+ * alone does not say the extension page is there.
+ */
+export async function extensionPageOpenedBy(
+  browser: PuppeteerBrowser,
+  kind: BrowserKind,
+  trigger: () => Promise<void>,
+  accept: (target: Target) => boolean,
+): Promise<PuppeteerDriver> {
+  const before = new Set<Target>(browser.targets());
+  await trigger();
+  const target = await browser.waitForTarget((t) => !before.has(t) && accept(t), { timeout: 10_000 });
+  // puppeteer gives no page() for a Chromium toolbar popup; asPage() attaches to it all the same
+  const page = (await target.page()) ?? (await target.asPage());
+  const driver = new PuppeteerDriver(page, kind);
+  await pollFor('the extension page to load', 10_000, async () =>
+    (await driver
+      .evaluate<boolean>(
+        `document.readyState === 'complete' && !!(globalThis.browser ?? globalThis.chrome)?.runtime?.id`,
+      )
+      .catch(() => false))
+      ? true
+      : undefined,
+  );
+  return driver;
 }
