@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { PackFileSource, type CueSource, type RuleSource } from './pack-schema';
+import { describeIssue, ISSUE_TEXT_PARSE } from './issue-text';
 import { normalizeLiteral } from './normalize';
 import { MIN_LITERAL_LENGTH } from './automaton';
 import type { CompiledEntry, CompiledPack } from './types';
@@ -37,8 +37,8 @@ export interface CompileOptions {
 const DEFAULT_GAP = 6;
 const MAX_EXPANSIONS = 256;
 
-export function parsePackFile(source: PackSourceFile): z.infer<typeof PackFileSource> {
-  const result = PackFileSource.safeParse(source.data);
+export function parsePackFile(source: PackSourceFile): PackFileSource {
+  const result = PackFileSource.safeParse(source.data, ISSUE_TEXT_PARSE);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue?.path ?? [];
@@ -46,7 +46,7 @@ export function parsePackFile(source: PackSourceFile): z.infer<typeof PackFileSo
     source.file,
     ruleIdAt(source.data, path),
     fieldName(path),
-    issue?.message ?? 'invalid',
+    issue ? describeIssue(issue) : 'invalid',
     source.lineOf?.(path),
   );
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema';
 import { CueKind, Explanation, LureCategory } from './pack-schema';
 import type { CompiledPack } from './types';
@@ -6,29 +6,29 @@ import type { CompiledPack } from './types';
 export const CompiledPackSchema = lazySchema(() =>
   z.object({
     format: z.literal(1),
-    version: z.string().min(1),
+    version: z.string().check(z.minLength(1)),
     rules: z.array(
       z.object({
         id: z.string(),
         category: LureCategory,
         title: z.string(),
         weight: z.number(),
-        needsTopic: z.boolean().optional(),
+        needsTopic: z.optional(z.boolean()),
         explain: Explanation,
-        source: z.string().optional(),
+        source: z.optional(z.string()),
       }),
     ),
     cues: z.array(z.object({ id: z.string(), kind: CueKind })),
-    literals: z.array(z.string().min(1)),
+    literals: z.array(z.string().check(z.minLength(1))),
     entries: z.array(
       z.object({
         kind: z.enum(['rule', 'cue']),
-        ref: z.number().int().min(0),
-        pieces: z.array(z.number().int().min(0)).min(1),
-        gap: z.number().int().min(1),
+        ref: z.int().check(z.gte(0)),
+        pieces: z.array(z.int().check(z.gte(0))).check(z.minLength(1)),
+        gap: z.int().check(z.gte(1)),
       }),
     ),
-    fold: z.array(z.tuple([z.number().int(), z.number().int()])),
+    fold: z.array(z.tuple([z.int(), z.int()])),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema';
 
 /** The lure families of the taxonomy. A rule belongs to exactly one. */
@@ -32,10 +32,10 @@ export const CueKind = lazySchema(() =>
 export type CueKind = z.infer<typeof CueKind>;
 
 const kebabId = lazySchema(() =>
-  z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single dashes')
-    .max(64),
+  z.string().check(
+    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single dashes'),
+    z.maxLength(64),
+  ),
 );
 
 /**
@@ -44,70 +44,69 @@ const kebabId = lazySchema(() =>
  * every pattern compiles to literals and matching stays linear in the text.
  */
 export const PatternSource = lazySchema(() =>
-  z
-    .string()
-    .min(1)
-    .max(48)
-    .refine((p) => !/[\[\]()|\\^$+?]/.test(p), {
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(48),
+    z.refine((p) => !/[\[\]()|\\^$+?]/.test(p), {
       message: 'patterns are literal text with {alias} and … only; regex syntax is not allowed',
     }),
+  ),
 );
 
 export const Explanation = lazySchema(() =>
   z.object({
-    claim: z.string().min(4).max(200),
-    reality: z.string().min(4).max(300),
-    advice: z.string().min(4).max(300),
+    claim: z.string().check(z.minLength(4), z.maxLength(200)),
+    reality: z.string().check(z.minLength(4), z.maxLength(300)),
+    advice: z.string().check(z.minLength(4), z.maxLength(300)),
   }),
 );
 export type Explanation = z.infer<typeof Explanation>;
 
 export const Examples = lazySchema(() =>
   z.object({
-    match: z.array(z.string().min(1).max(500)).min(1),
-    noMatch: z.array(z.string().min(1).max(500)).min(1),
+    match: z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.minLength(1)),
+    noMatch: z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.minLength(1)),
   }),
 );
 
 export const RuleSource = lazySchema(() =>
-  z
-    .object({
-      id: kebabId,
-      category: LureCategory,
-      title: z.string().min(2).max(40),
-      weight: z.number().int().min(1).max(100),
-      patterns: z.array(PatternSource).min(1).max(80),
-      gap: z.number().int().min(1).max(24).optional(),
-      /** the rule's words are everyday words; they count only in a block that is about debt */
-      needsTopic: z.boolean().optional(),
-      explain: Explanation,
-      examples: Examples,
-      source: z.string().max(300).optional(),
-    })
-    .strict(),
+  z.strictObject({
+    id: kebabId,
+    category: LureCategory,
+    title: z.string().check(z.minLength(2), z.maxLength(40)),
+    weight: z.int().check(z.gte(1), z.lte(100)),
+    patterns: z.array(PatternSource).check(z.minLength(1), z.maxLength(80)),
+    gap: z.optional(z.int().check(z.gte(1), z.lte(24))),
+    /** the rule's words are everyday words; they count only in a block that is about debt */
+    needsTopic: z.optional(z.boolean()),
+    explain: Explanation,
+    examples: Examples,
+    source: z.optional(z.string().check(z.maxLength(300))),
+  }),
 );
 export type RuleSource = z.infer<typeof RuleSource>;
 
 export const CueSource = lazySchema(() =>
-  z
-    .object({
-      id: kebabId,
-      kind: CueKind,
-      patterns: z.array(PatternSource).min(1).max(200),
-      gap: z.number().int().min(1).max(24).optional(),
-    })
-    .strict(),
+  z.strictObject({
+    id: kebabId,
+    kind: CueKind,
+    patterns: z.array(PatternSource).check(z.minLength(1), z.maxLength(200)),
+    gap: z.optional(z.int().check(z.gte(1), z.lte(24))),
+  }),
 );
 export type CueSource = z.infer<typeof CueSource>;
 
 /** One source file: lure rules, context cues, aliases, or any mix of them. */
 export const PackFileSource = lazySchema(() =>
-  z
-    .object({
-      rules: z.array(RuleSource).optional(),
-      cues: z.array(CueSource).optional(),
-      aliases: z.record(z.string().regex(/^[a-z0-9-]+$/), z.array(z.string().min(1).max(24)).min(1)).optional(),
-    })
-    .strict(),
+  z.strictObject({
+    rules: z.optional(z.array(RuleSource)),
+    cues: z.optional(z.array(CueSource)),
+    aliases: z.optional(
+      z.record(
+        z.string().check(z.regex(/^[a-z0-9-]+$/)),
+        z.array(z.string().check(z.minLength(1), z.maxLength(24))).check(z.minLength(1)),
+      ),
+    ),
+  }),
 );
 export type PackFileSource = z.infer<typeof PackFileSource>;

@@ -5,25 +5,25 @@ import { z } from '../shared/zod';
  * the background page itself in Firefox), and its reply. Rectangles are CSS px of the viewport.
  */
 export const ViewportRect = z.object({
-  x: z.number().finite().min(0),
-  y: z.number().finite().min(0),
-  width: z.number().finite().positive().max(8192),
-  height: z.number().finite().positive().max(8192),
+  x: z.number().check(z.gte(0)),
+  y: z.number().check(z.gte(0)),
+  width: z.number().check(z.positive(), z.lte(8192)),
+  height: z.number().check(z.positive(), z.lte(8192)),
 });
 
 export const OcrReadRegions = z.object({
   type: z.literal('offscreen/readRegions'),
-  screenshot: z.string().startsWith('data:image/').max(50_000_000),
+  screenshot: z.string().check(z.startsWith('data:image/'), z.maxLength(50_000_000)),
   /** the viewport the rectangles are measured in (CSS px); the screenshot is this × devicePixelRatio */
-  viewport: z.object({ width: z.number().positive(), height: z.number().positive() }),
-  regions: z.array(z.object({ key: z.string().min(1).max(200), rect: ViewportRect })).max(8),
+  viewport: z.object({ width: z.number().check(z.positive()), height: z.number().check(z.positive()) }),
+  regions: z.array(z.object({ key: z.string().check(z.minLength(1), z.maxLength(200)), rect: ViewportRect })).check(z.maxLength(8)),
 });
 export type OcrReadRegions = z.infer<typeof OcrReadRegions>;
 
 export const RegionReading = z.object({
   key: z.string(),
   hash: z.string(),
-  text: z.string().max(2000),
+  text: z.string().check(z.maxLength(2000)),
   cropDataUrl: z.string(),
   /** served from the hash cache: no OCR ran */
   cached: z.boolean(),

@@ -18,11 +18,11 @@ export const MAX_CUSTOM_RULES_CHARS = 200_000;
 
 export const StoredCustomRulesSchema = lazySchema(() =>
   z.object({
-    fileName: z.string().max(200),
-    importedAt: z.number().int().min(0),
-    ruleIds: z.array(z.string().max(64)).max(1000),
+    fileName: z.string().check(z.maxLength(200)),
+    importedAt: z.int().check(z.gte(0)),
+    ruleIds: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(1000)),
     /** the file's text, compiled again at load */
-    text: z.string().max(MAX_CUSTOM_RULES_CHARS),
+    text: z.string().check(z.maxLength(MAX_CUSTOM_RULES_CHARS)),
   }),
 );
 export type StoredCustomRules = z.infer<typeof StoredCustomRulesSchema>;

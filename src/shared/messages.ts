@@ -8,16 +8,16 @@ import { CUE_KINDS, LURE_CATEGORIES } from '../engine/pack-schema';
 import { LIMITS } from './limits';
 
 const id = lazySchema(() =>
-  z.string().min(1).max(LIMITS.idChars),
+  z.string().check(z.minLength(1), z.maxLength(LIMITS.idChars)),
 );
 const offset = lazySchema(() =>
-  z.number().int().min(0).max(LIMITS.blockChars),
+  z.int().check(z.gte(0), z.lte(LIMITS.blockChars)),
 );
 const level = lazySchema(() =>
   z.enum(['none', 'low', 'medium', 'high']),
 );
 const tabId = lazySchema(() =>
-  z.number().int().min(0),
+  z.int().check(z.gte(0)),
 );
 
 export const LureHitSchema = lazySchema(() =>
@@ -37,23 +37,23 @@ export const CueHitSchema = lazySchema(() =>
 export const BlockFindingsSchema = lazySchema(() =>
   z.object({
     length: offset,
-    lures: z.array(LureHitSchema).max(LIMITS.hitsPerBlock),
-    cues: z.array(CueHitSchema).max(LIMITS.hitsPerBlock),
-    contacts: z.number().int().min(0).max(LIMITS.blockChars),
+    lures: z.array(LureHitSchema).check(z.maxLength(LIMITS.hitsPerBlock)),
+    cues: z.array(CueHitSchema).check(z.maxLength(LIMITS.hitsPerBlock)),
+    contacts: z.int().check(z.gte(0), z.lte(LIMITS.blockChars)),
   }),
 );
 
 export const SnippetSchema = lazySchema(() =>
-  z.object({ ruleId: id, text: z.string().max(LIMITS.snippetChars) }),
+  z.object({ ruleId: id, text: z.string().check(z.maxLength(LIMITS.snippetChars)) }),
 );
 
 export const BlockReportSchema = lazySchema(() =>
   z.object({
     key: id,
     findings: BlockFindingsSchema,
-    snippets: z.array(SnippetSchema).max(LIMITS.snippetsPerBlock),
+    snippets: z.array(SnippetSchema).check(z.maxLength(LIMITS.snippetsPerBlock)),
     /** 'image': the text was read (OCR) from an image on the page */
-    source: z.enum(['text', 'image']).optional(),
+    source: z.optional(z.enum(['text', 'image'])),
   }),
 );
 export type BlockReport = z.infer<typeof BlockReportSchema>;
@@ -67,9 +67,9 @@ export const ScanReport = lazySchema(() =>
     docId: id,
     /** true: these blocks are everything the frame has (full scan); false: add or update */
     replace: z.boolean(),
-    blocks: z.array(BlockReportSchema).max(LIMITS.blocksPerReport),
+    blocks: z.array(BlockReportSchema).check(z.maxLength(LIMITS.blocksPerReport)),
     /** the frame changes so constantly that scanning of changes was slowed down (backed off) */
-    throttled: z.boolean().optional(),
+    throttled: z.optional(z.boolean()),
   }),
 );
 
@@ -96,21 +96,20 @@ export const BannerDecide = lazySchema(() =>
 export const ImageRead = lazySchema(() =>
   z.object({
     type: z.literal('image/read'),
-    viewport: z.object({ width: z.number().positive().max(16384), height: z.number().positive().max(16384) }),
+    viewport: z.object({ width: z.number().check(z.positive(), z.lte(16384)), height: z.number().check(z.positive(), z.lte(16384)) }),
     images: z
       .array(
         z.object({
           key: id,
           rect: z.object({
-            x: z.number().finite().min(0),
-            y: z.number().finite().min(0),
-            width: z.number().finite().positive().max(16384),
-            height: z.number().finite().positive().max(16384),
+            x: z.number().check(z.gte(0)),
+            y: z.number().check(z.gte(0)),
+            width: z.number().check(z.positive(), z.lte(16384)),
+            height: z.number().check(z.positive(), z.lte(16384)),
           }),
         }),
       )
-      .min(1)
-      .max(LIMITS.imagesPerRead),
+      .check(z.minLength(1), z.maxLength(LIMITS.imagesPerRead)),
   }),
 );
 
@@ -135,7 +134,7 @@ export type ToBackground = z.infer<typeof ToBackground>;
 export const FlaggedBlockSchema = lazySchema(() =>
   z.object({
     key: id,
-    spans: z.array(z.object({ start: offset, end: offset })).max(LIMITS.hitsPerBlock),
+    spans: z.array(z.object({ start: offset, end: offset })).check(z.maxLength(LIMITS.hitsPerBlock)),
   }),
 );
 export type FlaggedBlock = z.infer<typeof FlaggedBlockSchema>;
@@ -144,14 +143,16 @@ export const BannerShow = lazySchema(() =>
   z.object({
     type: z.literal('banner/show'),
     level,
-    titles: z.array(z.string().max(LIMITS.titleChars)).max(LIMITS.bannerTitles),
+    titles: z.array(z.string().check(z.maxLength(LIMITS.titleChars))).check(z.maxLength(LIMITS.bannerTitles)),
     /** a flagged lure was read from an image on the page */
-    inImage: z.boolean().optional(),
-    flagged: z.array(FlaggedBlockSchema).max(LIMITS.blocksPerReport).optional(),
+    inImage: z.optional(z.boolean()),
+    flagged: z.optional(z.array(FlaggedBlockSchema).check(z.maxLength(LIMITS.blocksPerReport))),
     /** the rules behind `titles`, so the banner can offer "mute this rule" */
-    rules: z.array(z.object({ ruleId: id, title: z.string().max(LIMITS.titleChars) })).max(LIMITS.bannerTitles).optional(),
+    rules: z.optional(
+      z.array(z.object({ ruleId: id, title: z.string().check(z.maxLength(LIMITS.titleChars)) })).check(z.maxLength(LIMITS.bannerTitles)),
+    ),
     /** the lure categories behind `titles`, for the banner's plain-words sentences */
-    categories: z.array(z.enum(LURE_CATEGORIES)).max(LURE_CATEGORIES.length).optional(),
+    categories: z.optional(z.array(z.enum(LURE_CATEGORIES)).check(z.maxLength(LURE_CATEGORIES.length))),
   }),
 );
 export const ContentRescan = lazySchema(() =>
@@ -188,14 +189,14 @@ export const PingReply = lazySchema(() =>
 export type PingReply = z.infer<typeof PingReply>;
 
 export const RescanReply = lazySchema(() =>
-  z.object({ ok: z.literal(true), blocks: z.number().int().min(0) }),
+  z.object({ ok: z.literal(true), blocks: z.int().check(z.gte(0)) }),
 );
 export type RescanReply = z.infer<typeof RescanReply>;
 
 export const EvidenceReply = lazySchema(() =>
   z.object({
     ok: z.literal(true),
-    blocks: z.array(z.string().max(LIMITS.blockChars)).max(LIMITS.blocksPerReport),
+    blocks: z.array(z.string().check(z.maxLength(LIMITS.blockChars))).check(z.maxLength(LIMITS.blocksPerReport)),
   }),
 );
 export type EvidenceReply = z.infer<typeof EvidenceReply>;
@@ -204,11 +205,11 @@ export const LureView = lazySchema(() =>
   z.object({
     ruleId: id,
     category: z.enum(LURE_CATEGORIES),
-    title: z.string().max(LIMITS.titleChars),
+    title: z.string().check(z.maxLength(LIMITS.titleChars)),
     points: z.number(),
-    snippets: z.array(z.string().max(LIMITS.snippetChars)).max(3),
+    snippets: z.array(z.string().check(z.maxLength(LIMITS.snippetChars))).check(z.maxLength(3)),
     /** found in the text of an image (OCR) */
-    inImage: z.boolean().optional(),
+    inImage: z.optional(z.boolean()),
   }),
 );
 export type LureView = z.infer<typeof LureView>;
@@ -218,13 +219,13 @@ export const TabVerdict = lazySchema(() =>
   z.object({
     scanned: z.boolean(),
     level,
-    score: z.number().min(0).max(100),
-    flaggedBlocks: z.number().int().min(0),
+    score: z.number().check(z.gte(0), z.lte(100)),
+    flaggedBlocks: z.int().check(z.gte(0)),
     antiFraudPage: z.boolean(),
     reasons: z.array(z.enum(['quoted', 'negated', 'warning-context', 'own-lender', 'anti-fraud-page'])),
     lures: z.array(LureView),
     /** a frame of the tab changes so fast that its scanning was slowed down (backed off) for now */
-    scanPaused: z.boolean().optional(),
+    scanPaused: z.optional(z.boolean()),
   }),
 );
 export type TabVerdict = z.infer<typeof TabVerdict>;
@@ -233,15 +234,15 @@ export const GetVerdictReply = TabVerdict;
 export const CheckPageReply = lazySchema(() =>
   z.union([
     z.object({ ok: z.literal(true), verdict: TabVerdict }),
-    z.object({ ok: z.literal(false), error: z.string().max(500) }),
+    z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(500)) }),
   ]),
 );
 export type CheckPageReply = z.infer<typeof CheckPageReply>;
 
 export const ImageReadReply = lazySchema(() =>
   z.union([
-    z.object({ ok: z.literal(true), readings: z.array(z.object({ key: id, text: z.string().max(LIMITS.blockChars) })) }),
-    z.object({ ok: z.literal(false), error: z.string().max(500) }),
+    z.object({ ok: z.literal(true), readings: z.array(z.object({ key: id, text: z.string().check(z.maxLength(LIMITS.blockChars)) })) }),
+    z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(500)) }),
   ]),
 );
 export type ImageReadReply = z.infer<typeof ImageReadReply>;
@@ -249,7 +250,13 @@ export type ImageReadReply = z.infer<typeof ImageReadReply>;
 export const ImageCropsReply = lazySchema(() =>
   z.object({
     crops: z.array(
-      z.object({ key: z.string(), hash: z.string(), text: z.string(), dataUrl: z.string().startsWith('data:image/png'), ms: z.number().optional() }),
+      z.object({
+        key: z.string(),
+        hash: z.string(),
+        text: z.string(),
+        dataUrl: z.string().check(z.startsWith('data:image/png')),
+        ms: z.optional(z.number()),
+      }),
     ),
   }),
 );
@@ -270,4 +277,4 @@ export const REPLIES = {
   'banner/show': AckReply,
   'content/rescan': RescanReply,
   'content/ping': PingReply,
-} as const satisfies Record<ToBackground['type'] | ToContent['type'], z.ZodType>;
+} as const satisfies Record<ToBackground['type'] | ToContent['type'], z.ZodMiniType>;

@@ -7,33 +7,31 @@ import { compileCustomRules, StoredCustomRulesSchema, type StoredCustomRules } f
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines';
 import { HostnameSchema, LanguageChoiceSchema, PageUrlSchema, RuleIdSchema, SettingsSchema, TimedAllowSchema, type Settings } from './settings';
 import { z } from './zod';
+import { describeIssue, ISSUE_TEXT_PARSE } from '../engine/issue-text';
 
 export const SETTINGS_FILE_FORMAT = 'fcs-guard-settings';
 
 /** Strict where SettingsSchema is forgiving: an import must be right as a whole. */
-const StrictSettings = z
-  .object({
+const StrictSettings = z.partial(
+  z.strictObject({
     autoWarn: z.boolean(),
-    threshold: z.number().int().min(1).max(100),
-    allowedSites: z.array(HostnameSchema).max(1000),
-    allowedPages: z.array(PageUrlSchema).max(1000),
-    mutedRules: z.array(RuleIdSchema).max(500),
-    timedAllows: z.array(TimedAllowSchema).max(1000),
+    threshold: z.int().check(z.gte(1), z.lte(100)),
+    allowedSites: z.array(HostnameSchema).check(z.maxLength(1000)),
+    allowedPages: z.array(PageUrlSchema).check(z.maxLength(1000)),
+    mutedRules: z.array(RuleIdSchema).check(z.maxLength(500)),
+    timedAllows: z.array(TimedAllowSchema).check(z.maxLength(1000)),
     largeText: z.boolean(),
     language: LanguageChoiceSchema,
-  })
-  .partial()
-  .strict();
+  }),
+);
 
-const SettingsFile = z
-  .object({
-    format: z.literal(SETTINGS_FILE_FORMAT),
-    version: z.literal(1),
-    exportedAt: z.string().max(40).optional(),
-    settings: StrictSettings,
-    customRules: StoredCustomRulesSchema.nullable().optional(),
-  })
-  .strict();
+const SettingsFile = z.strictObject({
+  format: z.literal(SETTINGS_FILE_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.optional(z.string().check(z.maxLength(40))),
+  settings: StrictSettings,
+  customRules: z.optional(z.nullable(StoredCustomRulesSchema)),
+});
 
 export function exportSettings(settings: Settings, customRules: StoredCustomRules | undefined, now = new Date()): string {
   const file: z.input<typeof SettingsFile> = {
@@ -58,7 +56,7 @@ export function importSettings(text: string, base: CompiledPack): SettingsImport
     if (error instanceof JsonSyntaxError) return { ok: false, line: error.line, field: '(json)', problem: error.problem };
     throw error;
   }
-  const parsed = SettingsFile.safeParse(json.data);
+  const parsed = SettingsFile.safeParse(json.data, ISSUE_TEXT_PARSE);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path ?? [];
@@ -67,7 +65,7 @@ export function importSettings(text: string, base: CompiledPack): SettingsImport
       ok: false,
       ...(line !== undefined ? { line } : {}),
       field: path.length > 0 ? path.map(String).join('.') : '(file)',
-      problem: issue?.message ?? 'invalid',
+      problem: issue ? describeIssue(issue) : 'invalid',
     };
   }
   const { customRules } = parsed.data;

@@ -5,13 +5,13 @@ import { DEFAULT_WARN_THRESHOLD } from '../engine/score';
 import type { KeyValueArea } from './storage-area';
 
 export const HostnameSchema = lazySchema(() =>
-  z.string().min(1).max(253).regex(/^[a-z0-9.-]+$/i),
+  z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/i)),
 );
 export const PageUrlSchema = lazySchema(() =>
-  z.string().url().max(2048),
+  z.url().check(z.maxLength(2048)),
 );
 export const RuleIdSchema = lazySchema(() =>
-  z.string().min(1).max(64),
+  z.string().check(z.minLength(1), z.maxLength(64)),
 );
 const hostname = HostnameSchema;
 const pageUrl = PageUrlSchema;
@@ -21,21 +21,24 @@ const ruleId = RuleIdSchema;
 export const TimedAllowSchema = lazySchema(() =>
   z.object({
     scope: z.enum(['site', 'page']),
-    value: z.string().min(1).max(2048),
-    until: z.number().int().min(0),
+    value: z.string().check(z.minLength(1), z.maxLength(2048)),
+    until: z.int().check(z.gte(0)),
   }),
 );
 export type TimedAllow = z.infer<typeof TimedAllowSchema>;
 
 /** An array whose invalid items are dropped instead of failing the whole list. */
-function listOf<T extends z.ZodType>(item: T, max: number) {
-  return z
-    .array(z.unknown())
-    .transform((items) => items.flatMap((i) => {
-      const r = item.safeParse(i);
-      return r.success ? [r.data as z.output<T>] : [];
-    }).slice(0, max))
-    .catch([]);
+function listOf<T extends z.ZodMiniType>(item: T, max: number) {
+  return z.catch(
+    z.pipe(
+      z.array(z.unknown()),
+      z.transform((items) => items.flatMap((i) => {
+        const r = item.safeParse(i);
+        return r.success ? [r.data as z.output<T>] : [];
+      }).slice(0, max)),
+    ),
+    [],
+  );
 }
 
 /** the UI language: 'auto' follows the browser; the others override it (both locales are bundled) */
@@ -48,8 +51,8 @@ export type LanguageChoice = z.infer<typeof LanguageChoiceSchema>;
 export const SettingsSchema = lazySchema(() =>
   z.object({
     /** show the banner by itself when a page reaches the threshold */
-    autoWarn: z.boolean().catch(true),
-    threshold: z.number().int().min(1).max(100).catch(DEFAULT_WARN_THRESHOLD),
+    autoWarn: z.catch(z.boolean(), true),
+    threshold: z.catch(z.int().check(z.gte(1), z.lte(100)), DEFAULT_WARN_THRESHOLD),
     /** hostnames (and their subdomains) the user trusts: no banner */
     allowedSites: listOf(hostname, 1000),
     /** exact page URLs (without #fragment) the user trusts */
@@ -59,9 +62,9 @@ export const SettingsSchema = lazySchema(() =>
     /** allows that expire; expired ones are ignored and dropped on the next save */
     timedAllows: listOf(TimedAllowSchema, 1000),
     /** larger text and plain words in the banner, popup and options */
-    largeText: z.boolean().catch(false),
+    largeText: z.catch(z.boolean(), false),
     /** the language of fcs-guard's own UI, whatever the browser's language is */
-    language: LanguageChoiceSchema.catch('auto'),
+    language: z.catch(LanguageChoiceSchema, 'auto'),
   }),
 );
 export type Settings = z.output<typeof SettingsSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../../src/engine/lazy-schema';
 
 describe('lazySchema', () => {
@@ -7,9 +7,9 @@ describe('lazySchema', () => {
     let builds = 0;
     const Item = lazySchema(() => {
       builds++;
-      return z.object({ id: z.string().min(1) });
+      return z.object({ id: z.string().check(z.minLength(1)) });
     });
-    const List = lazySchema(() => z.array(Item).max(2));
+    const List = lazySchema(() => z.array(Item).check(z.maxLength(2)));
     expect(builds).toBe(0);
     expect(List.safeParse([{ id: 'a' }]).success).toBe(true);
     expect(List.safeParse([{ id: '' }]).success).toBe(false);
@@ -24,7 +24,7 @@ describe('lazySchema', () => {
     expect(Union.safeParse({ type: 'a', n: 1 }).success).toBe(true);
     expect(Union.safeParse({ type: 'a', n: 'x' }).success).toBe(false);
     expect(Union.safeParse({ type: 'c' }).success).toBe(false);
-    expect(A instanceof z.ZodObject).toBe(true);
+    expect(A instanceof z.ZodMiniObject).toBe(true);
     expect(A.shape.n).toBeDefined();
   });
 });

@@ -63,7 +63,7 @@ describe('ToContent', () => {
 
 describe('replies', () => {
   it('has a reply schema for every request type', () => {
-    const types = [...ToBackground.options, ...ToContent.options].map((o) => o.shape.type.value);
+    const types = [...ToBackground.def.options, ...ToContent.def.options].flatMap((o) => o.shape.type.def.values);
     expect(Object.keys(REPLIES).sort()).toEqual([...types].sort());
   });
 
