@@ -1,27 +1,29 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Alias } from 'vite';
 import { buildPack } from './pack-files';
+import { generatedModuleAlias } from './generated-module';
 import { packForTransport } from '../engine/pack-transport';
 
 /**
  * `virtual:fcs-pack` for Vite and Vitest: rules/*.yaml compiled with the same code the CLI and
- * tests use, written to a JSON file and aliased. An alias rather than a plugin because crxjs
- * builds standalone (IIFE) content scripts in a second Vite build that gets no plugins, only
- * the parent's `resolve`. Compiling here also makes a broken rule file fail the build (the
- * PackError names file, line, rule and field) before anything else runs.
+ * tests use. Compiling here also makes a broken rule file fail the build (the PackError names
+ * file, line, rule and field) before anything else runs. The content script evaluates this in
+ * every frame: the pack travels compact (pack-transport.ts) as a string JSON.parse reads, and
+ * `compiledPack()` decodes it on first call, so the content script can leave that out of its
+ * start-up task (the default export is the same pack, decoded at import; unused, it is dropped).
  */
 export function compiledPackAlias(name: string): Alias {
-  const dir = fileURLToPath(new URL('../../node_modules/.cache/fcs-guard/', import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  const file = `${dir}pack-${name}.js`;
-  // JSON.parse of a string is much faster for V8 than evaluating the same object literal,
-  // and the content script evaluates this in every frame; the entries travel as columns
   const transport = fileURLToPath(new URL('../engine/pack-transport.ts', import.meta.url));
   const json = JSON.stringify(JSON.stringify(packForTransport(buildPack())));
-  writeFileSync(
-    file,
-    `import { packFromTransport } from ${JSON.stringify(transport)};\nexport default packFromTransport(JSON.parse(${json}));\n`,
+  return generatedModuleAlias(
+    'virtual:fcs-pack',
+    `pack-${name}.js`,
+    [
+      `import { packFromTransport } from ${JSON.stringify(transport)};`,
+      'let decoded;',
+      `export function compiledPack() { return (decoded ??= packFromTransport(JSON.parse(${json}))); }`,
+      'export default /* @__PURE__ */ compiledPack();',
+      '',
+    ].join('\n'),
   );
-  return { find: /^virtual:fcs-pack$/, replacement: file };
 }

@@ -1,5 +1,5 @@
 /** Content script entry: wires the scanner, observer, banner and router for this frame. */
-import pack from 'virtual:fcs-pack';
+import { compiledPack } from 'virtual:fcs-pack';
 import { browser } from '../shared/browser';
 import { loadEffectivePack } from '../shared/custom-rules';
 import { t } from '../shared/i18n';
@@ -17,7 +17,9 @@ import { takeOverFrame } from './single-instance';
 
 const controller = takeOverFrame();
 const { signal } = controller;
-let scanner = new PageScanner(pack, document, signal);
+// the built-in pack is decoded when first needed (the matcher, custom rules), not in this
+// start-up task: the script starts in every frame of every page
+let scanner = new PageScanner(compiledPack, document, signal);
 // a language or plain-words change redraws a banner that is showing (other changes leave it be)
 const preferences = watchPreferences(signal, (now, before) => {
   const looksDifferent = now.language !== before.language || now.largeText !== before.largeText;
@@ -125,9 +127,9 @@ observePage(document, signal, {
 });
 
 // custom rules from the options page join the built-in pack before the first scan
-void loadEffectivePack(browser.storage.local, pack)
+void loadEffectivePack(browser.storage.local, compiledPack)
   .then((effective) => {
-    if (effective !== pack) scanner = new PageScanner(effective, document, signal);
+    if (effective !== compiledPack()) scanner = new PageScanner(() => effective, document, signal);
     return scanner.scanAll();
   })
   .then(() => readImages('auto'))

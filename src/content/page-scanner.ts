@@ -16,7 +16,8 @@ export class PageScanner {
   private throttled = false;
 
   constructor(
-    private readonly pack: CompiledPack,
+    /** called when the matcher is first needed, not when the script starts */
+    private readonly pack: () => CompiledPack,
     private readonly doc: Document,
     private readonly signal: AbortSignal,
   ) {}
@@ -27,7 +28,7 @@ export class PageScanner {
    * hold no text worth matching, and a start-up task should stay short.
    */
   get matcher(): Matcher {
-    return (this.built ??= createMatcher(this.pack));
+    return (this.built ??= createMatcher(this.pack()));
   }
 
   /** Builds the matcher in a slice of its own, so its cost never adds to a scanning slice. */

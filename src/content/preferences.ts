@@ -1,7 +1,7 @@
 /** The few settings the content script needs, kept current from storage.local. */
 import { browser } from '../shared/browser';
 import { setLanguage } from '../shared/i18n';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 
 export interface ContentPreferences {
   current(): Settings;
@@ -11,7 +11,9 @@ export interface ContentPreferences {
 
 /** Also applies the `language` setting to this context's strings; `onChange` runs after a stored change. */
 export function watchPreferences(signal: AbortSignal, onChange?: (settings: Settings, previous: Settings) => void): ContentPreferences {
-  let settings = parseSettings(undefined);
+  // the schema is built when the stored settings arrive, in a task of its own, not while this
+  // script is evaluated (it starts in every frame of every page)
+  let settings = DEFAULT_SETTINGS;
   const area = browser.storage.local;
   const apply = (raw: unknown) => {
     settings = parseSettings(raw);

@@ -78,9 +78,13 @@ export async function loadCustomRules(area: KeyValueArea): Promise<StoredCustomR
   return parsed.success ? parsed.data : undefined;
 }
 
-/** The pack to match and score with: built-in plus the stored custom rules, or built-in alone. */
-export async function loadEffectivePack(area: KeyValueArea, base: CompiledPack): Promise<CompiledPack> {
+/**
+ * The pack to match and score with: built-in plus the stored custom rules, or built-in alone.
+ * `builtin` is called once storage has answered (the content script decodes its pack then).
+ */
+export async function loadEffectivePack(area: KeyValueArea, builtin: () => CompiledPack): Promise<CompiledPack> {
   const stored = await loadCustomRules(area).catch(() => undefined);
+  const base = builtin();
   if (!stored) return base;
   const result = compileCustomRules(stored.text, stored.fileName, base, stored.importedAt);
   return result.ok ? result.pack : base;

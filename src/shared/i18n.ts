@@ -1,16 +1,11 @@
-import en from '../public/_locales/en/messages.json';
-import zhCN from '../public/_locales/zh_CN/messages.json';
+// both locales ship inside every bundle, so the user's language choice works without a fetch
+// and without the browser's locale: browser.i18n only ever follows the browser's UI language
+import BUNDLED from 'virtual:fcs-locales';
+import type zhCN from '../public/_locales/zh_CN/messages.json';
 import { browser } from './browser';
 import type { LanguageChoice } from './settings';
 
 export type MessageKey = keyof typeof zhCN;
-type Messages = Readonly<Record<string, { message: string } | undefined>>;
-
-/**
- * Both locales ship inside every bundle, so the user's language choice works without a fetch
- * and without the browser's locale: browser.i18n only ever follows the browser's UI language.
- */
-const BUNDLED: Record<Exclude<LanguageChoice, 'auto'>, Messages> = { zh_CN: zhCN, en };
 
 // a cache of the `language` setting, set by each context from storage; 'auto' until then
 let chosen: LanguageChoice = 'auto';
@@ -26,8 +21,8 @@ export function currentLanguage(): LanguageChoice {
 
 /** A UI string in the chosen language (the browser's when 'auto'); the zh_CN text if none. */
 export function t(key: MessageKey): string {
-  const text = chosen === 'auto' ? browser.i18n.getMessage(key) : BUNDLED[chosen][key]?.message;
-  return text || zhCN[key].message;
+  const text = chosen === 'auto' ? browser.i18n.getMessage(key) : BUNDLED[chosen][key];
+  return text || (BUNDLED.zh_CN[key] ?? key);
 }
 
 /** The language the UI strings are in, as BCP 47. */
@@ -36,7 +31,7 @@ export function uiLanguage(): string {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(zhCN, key);
+  return Object.hasOwn(BUNDLED.zh_CN, key);
 }
 
 /**

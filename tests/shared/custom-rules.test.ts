@@ -57,10 +57,10 @@ describe('custom rules', () => {
   it('a stored pack joins the built-in one; none, or a broken one, leaves the built-in pack', async () => {
     const good = compileCustomRules(GOOD, 'mine.json', TEST_PACK);
     if (!good.ok) throw new Error('fixture must compile');
-    expect((await loadEffectivePack(memoryArea({ [CUSTOM_RULES_KEY]: good.stored }), TEST_PACK)).rules).toHaveLength(TEST_PACK.rules.length + 1);
-    expect(await loadEffectivePack(memoryArea(), TEST_PACK)).toBe(TEST_PACK);
+    expect((await loadEffectivePack(memoryArea({ [CUSTOM_RULES_KEY]: good.stored }), () => TEST_PACK)).rules).toHaveLength(TEST_PACK.rules.length + 1);
+    expect(await loadEffectivePack(memoryArea(), () => TEST_PACK)).toBe(TEST_PACK);
     const broken = { ...good.stored, text: '{"rules": 5}' };
-    expect(await loadEffectivePack(memoryArea({ [CUSTOM_RULES_KEY]: broken }), TEST_PACK)).toBe(TEST_PACK);
+    expect(await loadEffectivePack(memoryArea({ [CUSTOM_RULES_KEY]: broken }), () => TEST_PACK)).toBe(TEST_PACK);
   });
 });
 

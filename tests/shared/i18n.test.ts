@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import en from '../../src/public/_locales/en/messages.json';
 import zhCN from '../../src/public/_locales/zh_CN/messages.json';
+import bundled from 'virtual:fcs-locales';
 import { currentLanguage, localizePage, setLanguage, t, uiLanguage } from '../../src/shared/i18n';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('../helpers/fake-i18n-browser')).englishBrowser }));
@@ -46,5 +47,15 @@ describe('the language setting overrides the browser (an English browser here)',
       ['optSensitivityHelpPlain', 'optSensitivityHelp'],
     ] as const;
     for (const [plain, detailed] of pairs) expect(zhCN[plain].message.length, plain).toBeLessThan(zhCN[detailed].message.length);
+  });
+});
+
+describe('the locales bundled for the language choice', () => {
+  it.each([
+    ['zh_CN', zhCN],
+    ['en', en],
+  ] as const)('%s: every message of _locales, and nothing else', (locale, file) => {
+    const messages = Object.fromEntries(Object.entries(file).map(([key, entry]) => [key, entry.message]));
+    expect(bundled[locale]).toEqual(messages);
   });
 });

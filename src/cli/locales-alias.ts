@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import type { Alias } from 'vite';
+import { generatedModuleAlias, jsonModuleSource } from './generated-module';
+
+export const BUNDLED_LOCALES = ['zh_CN', 'en'] as const;
+
+/**
+ * `virtual:fcs-locales`: every bundled locale's messages, for the in-extension language choice
+ * (src/shared/i18n.ts). Only the message texts: the translators' descriptions stay in
+ * _locales, out of the content script every frame evaluates.
+ */
+export function bundledLocalesAlias(name: string): Alias {
+  const locales = Object.fromEntries(
+    BUNDLED_LOCALES.map((locale) => {
+      const file = new URL(`../public/_locales/${locale}/messages.json`, import.meta.url);
+      const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
+      return [locale, Object.fromEntries(Object.entries(messages).map(([key, entry]) => [key, entry.message]))];
+    }),
+  );
+  return generatedModuleAlias('virtual:fcs-locales', `locales-${name}.js`, jsonModuleSource(locales));
+}
