@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildAutomaton, findLiterals } from '../../src/engine/automaton';
+import { buildAutomaton, findCharWithin, findLiterals, isWithinGap } from '../../src/engine/automaton';
 import { normalizeWithOffsets } from '../../src/engine/normalize';
 import { createFolder, SKIP } from '../../src/engine/char-fold';
 
@@ -83,5 +83,33 @@ describe('dense Aho-Corasick automaton', () => {
   it('finds every occurrence when candidates outnumber one batch of the scan', () => {
     const text = '债务'.repeat(5000) + '，债 务';
     expect(findLiterals(buildAutomaton({ literals: ['债务'], fold: [] }), text)).toHaveLength(5001);
+  });
+});
+
+describe('looking near a position, in normalised characters', () => {
+  const automaton = buildAutomaton({ literals: ['债务', '退费', 'ab'], fold: [] });
+
+  it.each([
+    // text, from, gap → whether text[from, end) holds at most gap kept characters
+    ['债务退费', 0, 4, true],
+    ['债务退费', 0, 3, false],
+    ['债 ，务\u200b退', 0, 3, true],
+    ['债 ，务\u200b退', 0, 2, false],
+    ['', 0, 0, true],
+  ] as const)('isWithinGap(%j from %i, gap %i) → %s', (text, from, gap, expected) => {
+    expect(isWithinGap(automaton, text, from, text.length, gap)).toBe(expected);
+  });
+
+  it.each([
+    // text, char, from, gap → position of the char (by class), or -1
+    ['债务退费', '退', 0, 2, 2],
+    ['债务退费', '退', 0, 1, -1],
+    ['债 ， 务 退', '退', 1, 1, 6],
+    ['债务ＡＢ', 'a', 0, 2, 2],
+    ['债务1Ａ', 'a', 0, 3, 3],
+    ['债务1Ａ', 'a', 0, 2, -1],
+    ['债务', '费', 0, 9, -1],
+  ] as const)('findCharWithin(%j, %j from %i, gap %i) → %i', (text, char, from, gap, expected) => {
+    expect(findCharWithin(automaton, text, char, from, gap)).toBe(expected);
   });
 });
