@@ -4,7 +4,8 @@
  * flagged block, drawn in our own shadow host over the page, never inside it.
  */
 import type { FlaggedBlock } from '../shared/messages';
-import { elementForKey, extractBlocks } from './extract';
+import { elementForKey } from './block-keys';
+import { extractBlocks } from './extract';
 
 export const HIGHLIGHT_NAME = 'fcs-guard-lure';
 export const OUTLINE_ATTRIBUTE = 'data-fcs-outline';

@@ -5,7 +5,8 @@
 import { analyzeBlock, type BlockFindings, type Matcher } from '../engine';
 import { LIMITS } from '../shared/limits';
 import type { BlockReport } from '../shared/messages';
-import { isRenderedHidden, type Pacer, type TextBlock } from './extract';
+import type { Pacer, TextBlock } from './extract';
+import { isRenderedHidden } from './visibility';
 
 const SLICE_MS = 8;
 const SNIPPET_CONTEXT = 16;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { elementForKey, extractBlocks, trackedKeyCount, TRACKED_KEYS_FLOOR } from '../../src/content/extract';
+import { elementForKey, trackedKeyCount, TRACKED_KEYS_FLOOR } from '../../src/content/block-keys';
+import { extractBlocks } from '../../src/content/extract';
 import { isBannerHost, showBanner } from '../../src/content/banner';
 import { STRINGS } from './banner-strings.fixture';
 

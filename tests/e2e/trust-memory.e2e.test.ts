@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PageDriver } from '../../src/cli/browsers';
 import { heapUsedMb, isolatedWorldObjects } from '../../src/cli/content-memory';
-import { TRACKED_KEYS_FLOOR } from '../../src/content/extract';
+import { TRACKED_KEYS_FLOOR } from '../../src/content/block-keys';
 import { fixtureUrl } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 
