@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json';
-import { compiledPackAlias } from './src/cli/pack-alias';
+import { compiledPackAliases } from './src/cli/pack-alias';
 import { bundledLocalesAlias } from './src/cli/locales-alias';
 import { manifestFor, type TargetBrowser } from './src/cli/manifest-for';
 import { ocrAssets } from './src/cli/ocr-assets-plugin';
@@ -11,7 +11,7 @@ const outDir = process.env.FCS_OUT_DIR ?? `dist/${browser}`;
 
 export default defineConfig({
   publicDir: 'src/public',
-  resolve: { alias: [compiledPackAlias(browser), bundledLocalesAlias(browser)] },
+  resolve: { alias: [...compiledPackAliases(browser), bundledLocalesAlias(browser)] },
   build: {
     outDir,
     emptyOutDir: true,
@@ -27,7 +27,7 @@ export default defineConfig({
     crx({
       manifest: manifestFor(baseManifest, browser),
       browser,
-      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      contentScripts: { standaloneFiles: ['src/content/pack-script.ts', 'src/content/index.ts'] },
     }),
   ],
 });

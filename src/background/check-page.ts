@@ -3,7 +3,7 @@
  * open before install, which activeTab + scripting allow after the user's click), rescan,
  * and answer with the fresh verdict.
  */
-import { BUILT_CONTENT_SCRIPT } from '../shared/extension-paths';
+import { BUILT_CONTENT_SCRIPTS } from '../shared/extension-paths';
 import { browser } from '../shared/browser';
 import { PingReply, RescanReply, type CheckPageReply, type ToContent, type TabVerdict } from '../shared/messages';
 
@@ -22,7 +22,7 @@ async function isContentScriptPresent(tabId: number): Promise<boolean> {
 export async function checkPage(tabId: number, verdictNow: () => Promise<TabVerdict>): Promise<CheckPageReply> {
   try {
     if (!(await isContentScriptPresent(tabId))) {
-      await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [BUILT_CONTENT_SCRIPT] });
+      await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [...BUILT_CONTENT_SCRIPTS] });
     }
     // the top frame answers once its report is stored; other frames report as they finish
     const top = RescanReply.safeParse(await ask(tabId, { type: 'content/rescan' }, 0));

@@ -7,14 +7,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUILT_CONTENT_SCRIPT, GECKO_ID, type TargetBrowser } from './manifest-for';
+import { BUILT_CONTENT_SCRIPTS, BUILT_PACK_SCRIPT, GECKO_ID, type TargetBrowser } from './manifest-for';
 
 interface BuiltManifest {
   manifest_version?: number;
   web_accessible_resources?: unknown;
   background?: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
-  content_scripts?: { js?: string[]; matches?: string[]; all_frames?: boolean }[];
+  content_scripts?: { js?: string[]; matches?: string[]; all_frames?: boolean; run_at?: string }[];
   permissions?: string[];
   default_locale?: string;
 }
@@ -29,12 +29,16 @@ export function checkBuiltExtension(dir: string, browser: TargetBrowser): string
     problems.push('web_accessible_resources present: pages could detect fcs-guard');
   }
   const scripts = manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [];
-  if (!scripts.includes(BUILT_CONTENT_SCRIPT)) problems.push(`content script is not at ${BUILT_CONTENT_SCRIPT} (found ${scripts.join(', ')})`);
-  const contentPath = join(dir, BUILT_CONTENT_SCRIPT);
-  if (!existsSync(contentPath)) problems.push(`${contentPath} is missing`);
-  else if (/^\s*(import|export)\s/m.test(readFileSync(contentPath, 'utf8'))) {
-    problems.push('content script is an ES module: it needs a loader and web_accessible_resources');
+  for (const script of BUILT_CONTENT_SCRIPTS) {
+    if (!scripts.includes(script)) problems.push(`content script is not at ${script} (found ${scripts.join(', ')})`);
+    const contentPath = join(dir, script);
+    if (!existsSync(contentPath)) problems.push(`${contentPath} is missing`);
+    else if (/^\s*(import|export)\s/m.test(readFileSync(contentPath, 'utf8'))) {
+      problems.push(`content script ${script} is an ES module: it needs a loader and web_accessible_resources`);
+    }
   }
+  const packEntry = manifest.content_scripts?.find((c) => c.js?.includes(BUILT_PACK_SCRIPT));
+  if (packEntry && packEntry.run_at !== 'document_start') problems.push(`${BUILT_PACK_SCRIPT} must run at document_start, before the main content script`);
   for (const locale of ['zh_CN', 'en']) {
     if (!existsSync(join(dir, '_locales', locale, 'messages.json'))) problems.push(`_locales/${locale}/messages.json is missing`);
   }

@@ -6,7 +6,7 @@ export type TargetBrowser = 'chrome' | 'firefox';
 export const GECKO_ID = 'fcs-guard@fcs-guard.github.io';
 /** storage.session arrived in Firefox 115 (ESR); MV3 background scripts with type module in 112. */
 export const FIREFOX_MIN_VERSION = '115.0';
-export { BUILT_CONTENT_SCRIPT } from '../shared/extension-paths';
+export { BUILT_CONTENT_SCRIPT, BUILT_CONTENT_SCRIPTS, BUILT_PACK_SCRIPT } from '../shared/extension-paths';
 
 interface SourceManifest {
   background?: { service_worker: string; type?: string };

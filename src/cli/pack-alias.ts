@@ -5,25 +5,22 @@ import { generatedModuleAlias } from './generated-module';
 import { packForTransport } from '../engine/pack-transport';
 
 /**
- * `virtual:fcs-pack` for Vite and Vitest: rules/*.yaml compiled with the same code the CLI and
+ * The built-in pack for Vite and Vitest: rules/*.yaml compiled with the same code the CLI and
  * tests use. Compiling here also makes a broken rule file fail the build (the PackError names
- * file, line, rule and field) before anything else runs. The content script evaluates this in
- * every frame: the pack travels compact (pack-transport.ts) as a string JSON.parse reads, and
- * `compiledPack()` decodes it on first call, so the content script can leave that out of its
- * start-up task (the default export is the same pack, decoded at import; unused, it is dropped).
+ * file, line, rule and field) before anything else runs. Two modules:
+ * - `virtual:fcs-pack`: the compiled pack (background, popup, options);
+ * - `virtual:fcs-pack-transport`: the pack as the compact JSON text of pack-transport.ts, which
+ *   the content scripts carry (src/content/builtin-pack.ts).
  */
-export function compiledPackAlias(name: string): Alias {
+export function compiledPackAliases(name: string): Alias[] {
   const transport = fileURLToPath(new URL('../engine/pack-transport.ts', import.meta.url));
   const json = JSON.stringify(JSON.stringify(packForTransport(buildPack())));
-  return generatedModuleAlias(
-    'virtual:fcs-pack',
-    `pack-${name}.js`,
-    [
-      `import { packFromTransport } from ${JSON.stringify(transport)};`,
-      'let decoded;',
-      `export function compiledPack() { return (decoded ??= packFromTransport(JSON.parse(${json}))); }`,
-      'export default /* @__PURE__ */ compiledPack();',
-      '',
-    ].join('\n'),
-  );
+  return [
+    generatedModuleAlias(
+      'virtual:fcs-pack',
+      `pack-${name}.js`,
+      `import { packFromTransport } from ${JSON.stringify(transport)};\nexport default packFromTransport(JSON.parse(${json}));\n`,
+    ),
+    generatedModuleAlias('virtual:fcs-pack-transport', `pack-transport-${name}.js`, `export default ${json};\n`),
+  ];
 }

@@ -1,11 +1,11 @@
 /** Content script entry: wires the scanner, observer, banner and router for this frame. */
-import { compiledPack } from 'virtual:fcs-pack';
 import { browser } from '../shared/browser';
 import { loadEffectivePack } from '../shared/custom-rules';
 import { t } from '../shared/i18n';
 import type { ToBackground } from '../shared/messages';
 import { isBannerHost, isBannerShowing, removeBanner, showBanner, type BannerCallbacks, type BannerContent } from './banner';
 import { bannerStrings, inputGuardStrings } from './banner-strings';
+import { builtinPack } from './builtin-pack';
 import { LureHighlighter } from './highlight';
 import { ImageReader } from './image-reader';
 import { createInputGuard } from './input-guard';
@@ -19,7 +19,7 @@ const controller = takeOverFrame();
 const { signal } = controller;
 // the built-in pack is decoded when first needed (the matcher, custom rules), not in this
 // start-up task: the script starts in every frame of every page
-let scanner = new PageScanner(compiledPack, document, signal);
+let scanner = new PageScanner(builtinPack, document, signal);
 // a language or plain-words change redraws a banner that is showing (other changes leave it be)
 const preferences = watchPreferences(signal, (now, before) => {
   const looksDifferent = now.language !== before.language || now.largeText !== before.largeText;
@@ -127,9 +127,9 @@ observePage(document, signal, {
 });
 
 // custom rules from the options page join the built-in pack before the first scan
-void loadEffectivePack(browser.storage.local, compiledPack)
+void loadEffectivePack(browser.storage.local, builtinPack)
   .then((effective) => {
-    if (effective !== compiledPack()) scanner = new PageScanner(() => effective, document, signal);
+    if (effective !== builtinPack()) scanner = new PageScanner(() => effective, document, signal);
     return scanner.scanAll();
   })
   .then(() => readImages('auto'))

@@ -1,7 +1,11 @@
 declare module 'virtual:fcs-pack' {
   import type { CompiledPack } from '../engine/types';
   const pack: CompiledPack;
-  /** the same pack, decoded on the first call instead of at import */
-  export function compiledPack(): CompiledPack;
   export default pack;
+}
+
+declare module 'virtual:fcs-pack-transport' {
+  /** the built-in pack as JSON text in the transport form of src/engine/pack-transport.ts */
+  const json: string;
+  export default json;
 }

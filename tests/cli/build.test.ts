@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltExtension } from '../../src/cli/check-dist';
-import { BUILT_CONTENT_SCRIPT, GECKO_ID } from '../../src/cli/manifest-for';
+import { BUILT_CONTENT_SCRIPT, BUILT_CONTENT_SCRIPTS, BUILT_PACK_SCRIPT, GECKO_ID } from '../../src/cli/manifest-for';
 
 const run = promisify(execFile);
 
@@ -17,7 +17,7 @@ describe('checkBuiltExtension', () => {
     const out = mkdtempSync(join(dir, 'b-'));
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest));
     mkdirSync(join(out, 'src/content'), { recursive: true });
-    writeFileSync(join(out, BUILT_CONTENT_SCRIPT), '(function(){})();');
+    for (const script of BUILT_CONTENT_SCRIPTS) writeFileSync(join(out, script), '(function(){})();');
     for (const l of ['zh_CN', 'en']) {
       mkdirSync(join(out, '_locales', l), { recursive: true });
       writeFileSync(join(out, '_locales', l, 'messages.json'), '{}');
@@ -28,7 +28,10 @@ describe('checkBuiltExtension', () => {
     manifest_version: 3,
     permissions: ['storage', 'activeTab', 'scripting'],
     background: { service_worker: 'sw.js' },
-    content_scripts: [{ js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'] }],
+    content_scripts: [
+      { js: [BUILT_PACK_SCRIPT], matches: ['<all_urls>'], run_at: 'document_start' },
+      { js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'] },
+    ],
   };
 
   it('passes a good Chrome build', () => {
@@ -50,6 +53,13 @@ describe('checkBuiltExtension', () => {
     const out = fakeBuild(good);
     writeFileSync(join(out, BUILT_CONTENT_SCRIPT), 'import "./chunk.js";');
     expect(checkBuiltExtension(out, 'chrome').join()).toContain('ES module');
+  });
+
+  it('fails when the pack script is missing or runs after the main one', () => {
+    const late = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT, BUILT_PACK_SCRIPT], matches: ['<all_urls>'] }] });
+    expect(checkBuiltExtension(late, 'chrome').join()).toContain('document_start');
+    const missing = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'] }] });
+    expect(checkBuiltExtension(missing, 'chrome').join()).toContain(`content script is not at ${BUILT_PACK_SCRIPT}`);
   });
 });
 
@@ -84,7 +94,10 @@ describe('npm run build', () => {
     expect(firefox.web_accessible_resources).toBeUndefined();
     expect(firefox.browser_specific_settings.gecko.id).toBe(GECKO_ID);
     expect(firefox.background.scripts.length).toBeGreaterThan(0);
-    expect(chrome.content_scripts[0].js).toEqual([BUILT_CONTENT_SCRIPT]);
+    expect(chrome.content_scripts.map((c: { js: string[]; run_at: string }) => [c.js, c.run_at])).toEqual([
+      [[BUILT_PACK_SCRIPT], 'document_start'],
+      [[BUILT_CONTENT_SCRIPT], 'document_idle'],
+    ]);
   });
 
   it('writes a store zip per browser', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import shipped, { compiledPack } from 'virtual:fcs-pack';
+import shipped from 'virtual:fcs-pack';
 import { buildPack } from '../../src/cli/pack-files';
 import { packForTransport, packFromTransport } from '../../src/engine/pack-transport';
 import type { CompiledPack } from '../../src/engine/types';
@@ -10,11 +10,6 @@ describe('the pack as bundles carry it', () => {
   it('is the compiled pack, entry for entry (what the extension imports)', () => {
     expect(shipped).toEqual(pack);
     expect(shipped.entries.length).toBeGreaterThan(1000);
-  });
-
-  it('is decoded once, on first call, for whoever asks for it that way (the content script)', () => {
-    expect(compiledPack()).toBe(shipped);
-    expect(compiledPack()).toBe(compiledPack());
   });
 
   it('round-trips a pack with rules, cues and multi-piece entries', () => {
