@@ -1,6 +1,7 @@
 import {
   buildAutomaton,
   findCharLiteral,
+  findCharsBefore,
   findCharWithin,
   findLiterals,
   MIN_LITERAL_LENGTH,
@@ -110,20 +111,15 @@ function entriesOf(matcher: Matcher, text: string, literalHits: readonly Literal
   }
   // literal hits come in start order, so single-piece hits do too: only chains need sorting
   if (chains === undefined) return out;
-  const byLiteral = new Map<number, LiteralHit[]>();
-  for (const hit of literalHits) {
-    const list = byLiteral.get(hit.literal);
-    if (list) list.push(hit);
-    else byLiteral.set(hit.literal, [hit]);
-  }
+  // a block holds a handful of literal hits: plain scans of them, no index to build
   let chained = false;
   for (const e of chains) {
     const entry = matcher.pack.entries[e] as CompiledEntry;
     const head = entry.pieces[0] as number;
-    const firsts =
-      shortLiteral[head] === 1 ? findCharLiteral(matcher.automaton, text, head, matcher.pack.literals[head] ?? '') : (byLiteral.get(head) ?? []);
+    const firsts = shortLiteral[head] === 1 ? shortHeads(matcher, text, entry, literalHits) : literalHits;
     for (const first of firsts) {
-      const end = chainEnd(matcher, text, entry, byLiteral, first.end);
+      if (first.literal !== head) continue;
+      const end = chainEnd(matcher, text, entry, literalHits, first.end);
       if (end !== undefined) {
         out.push({ entry: e, start: first.start, end });
         chained = true;
@@ -134,11 +130,29 @@ function entriesOf(matcher: Matcher, text: string, literalHits: readonly Literal
 }
 
 /**
+ * The occurrences of a one-character first piece that could start a chain: those within the
+ * gap before an occurrence of the second piece (any other one cannot reach it), found by
+ * looking back from there instead of over the whole block.
+ */
+function shortHeads(matcher: Matcher, text: string, entry: CompiledEntry, literalHits: readonly LiteralHit[]): LiteralHit[] {
+  const head = entry.pieces[0] as number;
+  const char = matcher.pack.literals[head] ?? '';
+  const second = entry.pieces[1];
+  if (second === undefined || matcher.shortLiteral[second] === 1) return findCharLiteral(matcher.automaton, text, head, char);
+  const starts = new Set<number>();
+  for (const hit of literalHits) {
+    if (hit.literal === second) for (const at of findCharsBefore(matcher.automaton, text, char, hit.start, entry.gap)) starts.add(at);
+  }
+  return [...starts].sort((a, b) => a - b).map((start) => ({ literal: head, start, end: start + 1 }));
+}
+
+/**
  * Where the chain of `entry`'s pieces after the first ends, each piece the first occurrence
  * starting within `gap` normalised characters of the one before; a one-character piece is
- * looked for right there rather than over the whole block.
+ * looked for right there rather than over the whole block. `literalHits` are in start order,
+ * so the first hit past the gap ends the search for a piece.
  */
-function chainEnd(matcher: Matcher, text: string, entry: CompiledEntry, byLiteral: ReadonlyMap<number, LiteralHit[]>, from: number): number | undefined {
+function chainEnd(matcher: Matcher, text: string, entry: CompiledEntry, literalHits: readonly LiteralHit[], from: number): number | undefined {
   const { automaton, shortLiteral } = matcher;
   let end = from;
   for (let p = 1; p < entry.pieces.length; p++) {
@@ -149,10 +163,17 @@ function chainEnd(matcher: Matcher, text: string, entry: CompiledEntry, byLitera
       end = at + 1;
       continue;
     }
-    const after = end;
-    const next = byLiteral.get(piece)?.find((h) => h.start >= after && isWithinGap(automaton, text, after, h.start, entry.gap));
-    if (!next) return undefined;
-    end = next.end;
+    let next = -1;
+    for (const hit of literalHits) {
+      if (hit.start < end) continue;
+      if (!isWithinGap(automaton, text, end, hit.start, entry.gap)) break;
+      if (hit.literal === piece) {
+        next = hit.end;
+        break;
+      }
+    }
+    if (next < 0) return undefined;
+    end = next;
   }
   return end;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildAutomaton, findCharWithin, findLiterals, isWithinGap } from '../../src/engine/automaton';
+import { buildAutomaton, findCharsBefore, findCharWithin, findLiterals, isWithinGap } from '../../src/engine/automaton';
 import { normalizeWithOffsets } from '../../src/engine/normalize';
 import { createFolder, SKIP } from '../../src/engine/char-fold';
 
@@ -111,5 +111,16 @@ describe('looking near a position, in normalised characters', () => {
     ['债务', '费', 0, 9, -1],
   ] as const)('findCharWithin(%j, %j from %i, gap %i) → %i', (text, char, from, gap, expected) => {
     expect(findCharWithin(automaton, text, char, from, gap)).toBe(expected);
+  });
+
+  it.each([
+    // text, char, before, gap → positions of the char (by class) within the gap before `before`, nearest first
+    ['退债务退费', '退', 3, 2, [0]],
+    ['退债务退费', '退', 3, 1, []],
+    ['退 ，债务退费', '退', 5, 2, [0]],
+    ['ａb退ab', 'a', 5, 4, [3, 0]],
+    ['费费', '退', 2, 9, []],
+  ] as const)('findCharsBefore(%j, %j before %i, gap %i) → %j', (text, char, before, gap, expected) => {
+    expect(findCharsBefore(automaton, text, char, before, gap)).toEqual(expected);
   });
 });
