@@ -172,11 +172,12 @@ function literalFinder(tables: Tables): Automaton['find'] {
 
   /**
    * Where the next pair of kept characters that begins some literal ends: the position of the
-   * pair's second character, or the text's length. The loop body has one table read per character, no call,
-   * no store, and no branch but the rare exit: a call or a store in the loop makes V8 keep the
-   * loop's values in memory rather than registers, and text mixes CJK, Latin and punctuation
-   * too unpredictably for a branch per character. An ignored character (class 1) leaves
-   * `previous` as it was, by arithmetic: `((k ^ 1) - 1) >> 31` is -1 for class 1, else 0.
+   * pair's second character, or the text's length. The loop body has one table read per
+   * character, no call, no store, and no branch but the rare exit: a call or a store in the
+   * loop makes V8 keep the loop's values in memory rather than registers, and text mixes CJK,
+   * Latin and punctuation too unpredictably for a branch per character. An ignored character
+   * (class 1) leaves `previous` as it was, by arithmetic: `((k ^ 1) - 1) >> 31` is -1 for
+   * class 1, else 0.
    */
   function nextPairEnd(text: string, from: number): number {
     let previous = carriedClass;
