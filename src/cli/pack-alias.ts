@@ -13,14 +13,21 @@ import { packForTransport } from '../engine/pack-transport';
  *   the content scripts carry (src/content/builtin-pack.ts).
  */
 export function compiledPackAliases(name: string): Alias[] {
-  const transport = fileURLToPath(new URL('../engine/pack-transport.ts', import.meta.url));
-  const json = JSON.stringify(JSON.stringify(packForTransport(buildPack())));
-  return [
-    generatedModuleAlias(
-      'virtual:fcs-pack',
-      `pack-${name}.js`,
-      `import { packFromTransport } from ${JSON.stringify(transport)};\nexport default packFromTransport(JSON.parse(${json}));\n`,
-    ),
-    generatedModuleAlias('virtual:fcs-pack-transport', `pack-transport-${name}.js`, `export default ${json};\n`),
-  ];
+  const decoder = fileURLToPath(new URL('../engine/pack-transport.ts', import.meta.url));
+  const transport = generatedModuleAlias(
+    'virtual:fcs-pack-transport',
+    `pack-transport-${name}.js`,
+    `export default ${JSON.stringify(JSON.stringify(packForTransport(buildPack())))};\n`,
+  );
+  const pack = generatedModuleAlias(
+    'virtual:fcs-pack',
+    `pack-${name}.js`,
+    [
+      `import { packFromTransport } from ${JSON.stringify(decoder)};`,
+      `import json from ${JSON.stringify(transport.replacement)};`,
+      'export default packFromTransport(JSON.parse(json));',
+      '',
+    ].join('\n'),
+  );
+  return [pack, transport];
 }
