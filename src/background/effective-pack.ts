@@ -11,5 +11,5 @@ export function effectivePackSource(builtin: CompiledPack): () => Promise<Compil
   browser.storage.local.onChanged.addListener((changes) => {
     if (CUSTOM_RULES_KEY in changes) current = undefined;
   });
-  return () => (current ??= loadEffectivePack(browser.storage.local, () => builtin));
+  return () => (current ??= loadEffectivePack(browser.storage.local, builtin));
 }

@@ -1,6 +1,6 @@
 /** Content script entry: wires the scanner, observer, banner and router for this frame. */
 import { browser } from '../shared/browser';
-import { loadEffectivePack } from '../shared/custom-rules';
+import { loadCustomPack } from '../shared/custom-rules';
 import { t } from '../shared/i18n';
 import type { ToBackground } from '../shared/messages';
 import { isBannerHost, isBannerShowing, removeBanner, showBanner, type BannerCallbacks, type BannerContent } from './banner';
@@ -127,9 +127,9 @@ observePage(document, signal, {
 });
 
 // custom rules from the options page join the built-in pack before the first scan
-void loadEffectivePack(browser.storage.local, builtinPack)
-  .then((effective) => {
-    if (effective !== builtinPack()) scanner = new PageScanner(() => effective, document, signal);
+void loadCustomPack(browser.storage.local, builtinPack)
+  .then((custom) => {
+    if (custom) scanner = new PageScanner(() => custom, document, signal);
     return scanner.scanAll();
   })
   .then(() => readImages('auto'))

@@ -35,7 +35,7 @@ setUpTransfer(document, area, pack, {
 
 async function render(): Promise<void> {
   const [settings, stored] = [await loadSettings(area), await loadCustomRules(area)];
-  const effective = await loadEffectivePack(area, () => pack);
+  const effective = await loadEffectivePack(area, pack);
   setLanguage(settings.language);
   localizePage(document, settings.largeText);
   renderGeneral(document, settings, t, (change) => {

@@ -79,13 +79,18 @@ export async function loadCustomRules(area: KeyValueArea): Promise<StoredCustomR
 }
 
 /**
- * The pack to match and score with: built-in plus the stored custom rules, or built-in alone.
- * `builtin` is called once storage has answered (the content script decodes its pack then).
+ * The built-in pack merged with the stored custom rules; undefined when there are none (or they
+ * no longer compile), in which case `builtin` is not called (the content script decodes its
+ * pack only when a frame needs it).
  */
-export async function loadEffectivePack(area: KeyValueArea, builtin: () => CompiledPack): Promise<CompiledPack> {
+export async function loadCustomPack(area: KeyValueArea, builtin: () => CompiledPack): Promise<CompiledPack | undefined> {
   const stored = await loadCustomRules(area).catch(() => undefined);
-  const base = builtin();
-  if (!stored) return base;
-  const result = compileCustomRules(stored.text, stored.fileName, base, stored.importedAt);
-  return result.ok ? result.pack : base;
+  if (!stored) return undefined;
+  const result = compileCustomRules(stored.text, stored.fileName, builtin(), stored.importedAt);
+  return result.ok ? result.pack : undefined;
+}
+
+/** The pack to match and score with: built-in plus the stored custom rules, or built-in alone. */
+export async function loadEffectivePack(area: KeyValueArea, builtin: CompiledPack): Promise<CompiledPack> {
+  return (await loadCustomPack(area, () => builtin)) ?? builtin;
 }

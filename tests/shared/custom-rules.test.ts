@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBlock, createMatcher } from '../../src/engine/analyze';
 import { scorePage } from '../../src/engine/score';
-import { compileCustomRules, CUSTOM_RULES_KEY, loadEffectivePack } from '../../src/shared/custom-rules';
+import { compileCustomRules, CUSTOM_RULES_KEY, loadCustomPack, loadEffectivePack } from '../../src/shared/custom-rules';
 import { exportSettings, importSettings } from '../../src/shared/settings-transfer';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { memoryArea } from '../helpers/memory-area';
@@ -57,10 +57,21 @@ describe('custom rules', () => {
   it('a stored pack joins the built-in one; none, or a broken one, leaves the built-in pack', async () => {
     const good = compileCustomRules(GOOD, 'mine.json', TEST_PACK);
     if (!good.ok) throw new Error('fixture must compile');
-    expect((await loadEffectivePack(memoryArea({ [CUSTOM_RULES_KEY]: good.stored }), () => TEST_PACK)).rules).toHaveLength(TEST_PACK.rules.length + 1);
-    expect(await loadEffectivePack(memoryArea(), () => TEST_PACK)).toBe(TEST_PACK);
+    expect((await loadEffectivePack(memoryArea({ [CUSTOM_RULES_KEY]: good.stored }), TEST_PACK)).rules).toHaveLength(TEST_PACK.rules.length + 1);
+    expect(await loadEffectivePack(memoryArea(), TEST_PACK)).toBe(TEST_PACK);
     const broken = { ...good.stored, text: '{"rules": 5}' };
-    expect(await loadEffectivePack(memoryArea({ [CUSTOM_RULES_KEY]: broken }), () => TEST_PACK)).toBe(TEST_PACK);
+    expect(await loadEffectivePack(memoryArea({ [CUSTOM_RULES_KEY]: broken }), TEST_PACK)).toBe(TEST_PACK);
+  });
+
+  it('asks for the built-in pack only when there are custom rules to merge with it (a frame decodes it lazily)', async () => {
+    let asked = 0;
+    const builtin = () => (asked++, TEST_PACK);
+    expect(await loadCustomPack(memoryArea(), builtin)).toBeUndefined();
+    expect(asked).toBe(0);
+    const good = compileCustomRules(GOOD, 'mine.json', TEST_PACK);
+    if (!good.ok) throw new Error('fixture must compile');
+    expect((await loadCustomPack(memoryArea({ [CUSTOM_RULES_KEY]: good.stored }), builtin))?.rules).toHaveLength(TEST_PACK.rules.length + 1);
+    expect(asked).toBe(1);
   });
 });
 
