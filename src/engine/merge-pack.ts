@@ -3,6 +3,7 @@
  * The custom pack is compiled on the device by the same `compilePack`; its rule and cue ids may
  * not reuse built-in ones, and its references are shifted past the built-in ones.
  */
+import { alphabetSize, MAX_ALPHABET } from './automaton';
 import { PackError, hashString } from './compile';
 import type { CompiledPack } from './types';
 
@@ -22,6 +23,15 @@ export function mergePacks(base: CompiledPack, extra: CompiledPack, extraFile = 
     }
     return index;
   });
+  const alphabet = alphabetSize(literals);
+  if (alphabet > MAX_ALPHABET) {
+    throw new PackError(
+      extraFile,
+      undefined,
+      'patterns',
+      `together with the built-in rules, the patterns use ${alphabet} distinct characters; at most ${MAX_ALPHABET} are supported`,
+    );
+  }
   const entries = [
     ...base.entries,
     ...extra.entries.map((entry) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildAutomaton, findCharsBefore, findCharWithin, findLiterals, isWithinGap } from '../../src/engine/automaton';
+import { alphabetSize, buildAutomaton, findCharsBefore, findCharWithin, findLiterals, IGNORED, isWithinGap, MAX_ALPHABET } from '../../src/engine/automaton';
 import { normalizeWithOffsets } from '../../src/engine/normalize';
 import { createFolder, SKIP } from '../../src/engine/char-fold';
 
@@ -67,7 +67,7 @@ describe('dense Aho-Corasick automaton', () => {
     const symbolOf = new Map<number, number>();
     for (let c = 0; c < 0x10000; c++) {
       const folded = reference(c);
-      const expected = folded === SKIP ? 1 : alphabet.has(folded) ? automaton.classOf[folded] : 0;
+      const expected = folded === SKIP ? IGNORED : alphabet.has(folded) ? automaton.classOf[folded] : 0;
       if (folded !== SKIP && folded !== c) symbolOf.set(c, folded);
       expect(automaton.classOf[c], `code unit ${c.toString(16)}`).toBe(expected);
     }
@@ -75,9 +75,24 @@ describe('dense Aho-Corasick automaton', () => {
     expect(automaton.classOf[0x50b5]).toBe(automaton.classOf[0x503a]);
     expect(automaton.classOf[0xff21]).toBe(automaton.classOf[0x61]);
     expect(automaton.classOf[0x41]).toBe(automaton.classOf[0x62]);
-    expect(automaton.classOf[0x2603]).toBe(1);
+    expect(automaton.classOf[0x2603]).toBe(IGNORED);
     expect(automaton.classOf[0x503a]).toBeGreaterThan(1);
     expect(symbolOf.size).toBeGreaterThan(50);
+  });
+
+  it('refuses a pack whose patterns use more distinct characters than the pair bitmap is built for', () => {
+    const chars = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(0x4e00 + i));
+    const pairs = (list: string[]) => list.map((c, i) => c + (list[(i + 1) % list.length] as string));
+    expect(alphabetSize(pairs(chars(MAX_ALPHABET)))).toBe(MAX_ALPHABET);
+    expect(() => buildAutomaton({ literals: pairs(chars(MAX_ALPHABET)), fold: [] })).not.toThrow();
+    expect(() => buildAutomaton({ literals: pairs(chars(MAX_ALPHABET + 1)), fold: [] })).toThrow(/4001 distinct characters; at most 4000/);
+  });
+
+  it('keeps the previous class across ignored characters, whatever they follow', () => {
+    const automaton = buildAutomaton({ literals: ['债务', '务债'], fold: [] });
+    // ignored characters between, before and after; an unrelated character breaks the pair
+    const text = ' 债， 务。债务 ，债x务';
+    expect(findLiterals(automaton, text).map((h) => [h.start, h.end])).toEqual([[1, 5], [4, 7], [6, 8], [7, 11]]);
   });
 
   it('finds every occurrence when candidates outnumber one batch of the scan', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, analyzeBlock } from '../../src/engine/analyze';
 import { compilePack } from '../../src/engine/compile';
+import { MAX_ALPHABET } from '../../src/engine/automaton';
 import { mergePacks } from '../../src/engine/merge-pack';
 import { loadCompiledPack } from '../../src/engine/pack-load';
 import { TEST_PACK } from '../helpers/test-pack';
@@ -26,6 +27,18 @@ describe('mergePacks', () => {
     const before = analyzeBlock(createMatcher(TEST_PACK), '我们帮你债务优化');
     const after = analyzeBlock(createMatcher(merged), '我们帮你债务优化');
     expect(after).toEqual(before);
+  });
+
+  it('refuses custom patterns that take the alphabet past what the matcher is built for', () => {
+    const chars = Array.from({ length: MAX_ALPHABET }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    const patterns = Array.from({ length: MAX_ALPHABET / 10 }, (_, i) => chars.slice(i * 10, i * 10 + 10));
+    const wide = compilePack([
+      { file: 'wide.json', data: { rules: [], cues: [{ id: 'wide-cue', kind: 'offer', patterns: patterns.slice(0, 200) }, { id: 'wide-cue-2', kind: 'offer', patterns: patterns.slice(200) }] } },
+    ]);
+    expect(() => mergePacks(TEST_PACK, wide, 'wide.json')).toThrow(/wide\.json.*distinct characters; at most 4000/);
+    // the same patterns minus the characters the built-in pack brings fit
+    const narrow = compilePack([{ file: 'narrow.json', data: { rules: [], cues: [{ id: 'narrow-cue', kind: 'offer', patterns: patterns.slice(0, 200) }] } }]);
+    expect(() => mergePacks(TEST_PACK, narrow, 'narrow.json')).not.toThrow();
   });
 
   it('refuses ids the built-in pack uses', () => {

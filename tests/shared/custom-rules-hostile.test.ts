@@ -22,6 +22,15 @@ const rule = (id: string, extra: Record<string, unknown> = {}) => ({
 });
 const file = (rules: unknown[]) => JSON.stringify({ rules }, null, 2);
 const good = file([rule('custom-a')]);
+/** 16 rules of 75 four-character patterns, every character a different one: 4,800 in all */
+const manyCharacters = file(
+  Array.from({ length: 16 }, (_, r) => {
+    const patterns = Array.from({ length: 75 }, (_, p) =>
+      Array.from({ length: 4 }, (_, c) => String.fromCharCode(0x4e00 + r * 300 + p * 4 + c)).join(''),
+    );
+    return rule(`custom-many-${r}`, { patterns, examples: { match: [patterns[0]], noMatch: ['上岸了'] } });
+  }),
+);
 
 describe('hostile or damaged custom rule files', () => {
   it.each([
@@ -38,6 +47,7 @@ describe('hostile or damaged custom rule files', () => {
     ['too many patterns', file([rule('custom-a', { patterns: Array.from({ length: 500 }, (_, i) => `上岸${i}`) })]), { field: 'patterns', ruleId: 'custom-a' }],
     ['an id that is not kebab-case', file([rule('Custom A!')]), { field: 'id' }],
     ['a prototype key', '{"rules": [], "__proto__": {"polluted": true}}', {}],
+    ['patterns using more distinct characters than the matcher is built for', manyCharacters, { field: 'patterns', problem: expect.stringMatching(/4\d{3} distinct characters; at most 4000/) }],
     ['a file past the size limit', `{"rules": [${' '.repeat(MAX_CUSTOM_RULES_CHARS)}]}`, { field: '(file)' }],
   ])('refuses %s, naming the field', (_label, text, expected) => {
     const result = compileCustomRules(text, 'evil.json', TEST_PACK);
