@@ -1,13 +1,15 @@
 #!/usr/bin/env tsx
 /**
- * npm run bench [-- --json] [-- --mb N] [-- --rounds N]
+ * npm run bench [-- --json] [-- --mb N] [-- --rounds N] [-- --warmup N]
  * Side by side in one process, on the real compiled pack and the same generated text:
  * the engine as the content script runs it over 2,000-character blocks — normalise + match
  * (matchEntries: every rule and cue occurrence with its original span), and the same plus
  * the context analysis that feeds the score (analyzeBlock: quotes, negation, contacts) —,
  * the bare matcher over the whole text, one regex alternation of the same literals, a
  * per-literal indexOf loop, and a bare charCodeAt pass (the practical limit). The contenders run round-robin, so a busy machine
- * slows them alike; the ratios are medians of per-round ratios.
+ * slows them alike; the ratios are medians of per-round ratios. Warm-up rounds, the same round-robin
+ * untimed, come first: the engine's rare paths (chains of pieces, a hundred or so calls a round) are
+ * still run unoptimised, and re-optimised after V8 learns their types, for the first ten rounds or so.
  */
 import { analyzeBlock, createMatcher, findLiterals, matchEntries } from '../engine';
 import { buildPack } from './pack-files';
@@ -29,6 +31,13 @@ function main(): void {
   const json = process.argv.includes('--json');
   const targetMb = arg('--mb', 5);
   const rounds = arg('--rounds', 9);
+  const warmup = arg('--warmup', 12);
+  for (const [name, value, least] of [['--mb', targetMb, 0.01], ['--rounds', rounds, 1], ['--warmup', warmup, 1]] as const) {
+    if (!Number.isFinite(value) || value < least || (name !== '--mb' && !Number.isInteger(value))) {
+      process.stderr.write(`bench: ${name} must be ${name === '--mb' ? 'a number' : 'a whole number'} of at least ${least}\n`);
+      process.exit(2);
+    }
+  }
   const pack = buildPack();
   if (pack.literals.length === 0) {
     process.stderr.write('bench: the rule pack has no patterns\n');
@@ -83,7 +92,7 @@ function main(): void {
   const names = Object.keys(contenders);
   const times: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
   let sink = 0;
-  for (const name of names) sink += contenders[name]?.() ?? 0; // warm-up
+  for (let r = 0; r < warmup; r++) for (const name of names) sink += contenders[name]?.() ?? 0;
   for (let r = 0; r < rounds; r++) {
     for (const name of names) {
       const start = performance.now();
@@ -110,6 +119,7 @@ function main(): void {
     rules: pack.rules.length,
     literals: pack.literals.length,
     rounds,
+    warmup_rounds: warmup,
     engine_mb_s: mbS('engine'),
     analysis_mb_s: mbS('analysis'),
     matcher_mb_s: mbS('matcher'),
@@ -138,7 +148,7 @@ function main(): void {
   }
   process.stdout.write(
     [
-      `text ${result.text_mb} MB (${result.text_chars} chars), ${result.rules} rules, ${result.literals} literals, ${rounds} rounds`,
+      `text ${result.text_mb} MB (${result.text_chars} chars), ${result.rules} rules, ${result.literals} literals, ${rounds} rounds after ${warmup} untimed`,
       `engine     ${result.engine_mb_s} MB/s   (normalise + match, matchEntries per ${BLOCK}-char block)`,
       `analysis   ${result.analysis_mb_s} MB/s   (the same + quotes, negation, contacts: analyzeBlock) ${result.analysis_vs_scan_loop}x of the loop`,
       `matcher    ${result.matcher_mb_s} MB/s   (findLiterals over the whole text) ${result.matcher_vs_scan_loop}x of the loop`,
