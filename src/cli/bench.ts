@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /**
- * npm run bench [-- --json] [-- --mb N] [-- --rounds N] [-- --warmup N]
+ * npm run bench [-- --json] [-- --mb N] [-- --rounds N] [-- --warmup N] [-- --browser chromium|firefox [-- --repeat N]]
  * Side by side in one process, on the real compiled pack and the same generated text:
  * the engine as the content script runs it over 2,000-character blocks — normalise + match
  * (matchEntries: every rule and cue occurrence with its original span), and the same plus
@@ -10,137 +10,139 @@
  * slows them alike; the ratios are medians of per-round ratios. Warm-up rounds, the same round-robin
  * untimed, come first: the engine's rare paths (chains of pieces, a hundred or so calls a round) are
  * still run unoptimised, and re-optimised after V8 learns their types, for the first ten rounds or so.
+ * With --browser, the same contenders run in a blank page of Debian's Chromium or Firefox ESR (the
+ * JavaScript engines the content script runs on); each timed sample there is --repeat runs.
  */
-import { analyzeBlock, createMatcher, findLiterals, matchEntries } from '../engine';
+import { resolve } from 'node:path';
+import { createMatcher, type Matcher } from '../engine';
+import type { CompiledPack } from '../engine/types';
 import { buildPack } from './pack-files';
-import { generateBenchText } from './bench-text';
-import { arg, median } from './bench-args';
-
-const BLOCK = 2000;
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { arg } from './bench-args';
+import { BENCH_BLOCK, runEngineBench, summarize, type BenchOptions } from './bench-core';
+import { CHROMIUM_PATH, FIREFOX_PATH } from './browser-session';
 
 /** A flat copy: extraction builds each block as its own string, never a slice of a page-sized one. */
 function flatCopy(s: string): string {
   return Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
-function main(): void {
+function fail(message: string, code: number): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(code);
+}
+
+/** The page script (src/cli/bench-page.ts) as one classic script, bundled by Vite. */
+async function pageScript(): Promise<string> {
+  const { build } = await import('vite');
+  const built = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: resolve('src/cli/bench-page.ts'), formats: ['iife'], name: 'fcsBenchPage', fileName: () => 'bench-page.js' },
+    },
+  });
+  const output = (Array.isArray(built) ? built[0] : built) as { output?: { type: string; code?: string }[] };
+  const chunk = output.output?.find((o) => o.type === 'chunk');
+  if (!chunk?.code) throw new Error('bundling the page script gave no code');
+  return chunk.code;
+}
+
+type PageSummary = ReturnType<typeof summarize>;
+
+/** Runs the bench in a blank page of a real browser; returns its summary and the browser's version. */
+async function inBrowser(kind: 'chromium' | 'firefox', pack: CompiledPack, options: BenchOptions): Promise<PageSummary & { runtime: string }> {
+  const script = await pageScript();
+  const call = `globalThis.fcsEngineBench(${JSON.stringify(pack)}, ${JSON.stringify(options)})`;
+  if (kind === 'chromium') {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto('about:blank');
+      await page.addScriptTag({ content: script });
+      const summary = (await page.evaluate(call)) as PageSummary;
+      return { ...summary, runtime: `chromium ${browser.version()}` };
+    } finally {
+      await browser.close();
+    }
+  }
+  const puppeteer = (await import('puppeteer-core')).default;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    // performance.now() is rounded to 1 ms otherwise; the engine's rounds take a few ms
+    extraPrefsFirefox: { 'privacy.reduceTimerPrecision': false },
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto('about:blank');
+    await page.addScriptTag({ content: script });
+    const summary = (await page.evaluate(call)) as PageSummary;
+    return { ...summary, runtime: `firefox ${await browser.version()}` };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
   const json = process.argv.includes('--json');
+  const at = process.argv.indexOf('--browser');
+  const browserKind = at > 0 ? process.argv[at + 1] : undefined;
+  if (browserKind !== undefined && browserKind !== 'chromium' && browserKind !== 'firefox') fail('--browser must be chromium or firefox', 2);
   const targetMb = arg('--mb', 5);
   const rounds = arg('--rounds', 9);
   const warmup = arg('--warmup', 12);
-  for (const [name, value, least] of [['--mb', targetMb, 0.01], ['--rounds', rounds, 1], ['--warmup', warmup, 1]] as const) {
+  // a browser's clock is coarser (Chromium 0.1 ms): each timed sample runs a contender 3 times there
+  const repeat = arg('--repeat', browserKind ? 3 : 1);
+  for (const [name, value, least] of [['--mb', targetMb, 0.01], ['--rounds', rounds, 1], ['--warmup', warmup, 1], ['--repeat', repeat, 1]] as const) {
     if (!Number.isFinite(value) || value < least || (name !== '--mb' && !Number.isInteger(value))) {
-      process.stderr.write(`bench: ${name} must be ${name === '--mb' ? 'a number' : 'a whole number'} of at least ${least}\n`);
-      process.exit(2);
+      fail(`${name} must be ${name === '--mb' ? 'a number' : 'a whole number'} of at least ${least}`, 2);
     }
   }
   const pack = buildPack();
-  if (pack.literals.length === 0) {
-    process.stderr.write('bench: the rule pack has no patterns\n');
-    process.exit(1);
+  if (pack.literals.length === 0) fail('the rule pack has no patterns', 1);
+  const options: BenchOptions = { mb: targetMb, rounds, warmup, repeat };
+
+  let summary: PageSummary & { runtime: string };
+  /** measured by the Node run only: the matcher's build time without the collections, and its heap */
+  const measured: { buildMs?: number; heap?: number } = {};
+  if (browserKind) {
+    summary = await inBrowser(browserKind, pack, options);
+  } else {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    // the heap createMatcher retains (with --expose-gc); building it is timed inside
+    const build = (p: CompiledPack): Matcher => {
+      gc?.();
+      const before = process.memoryUsage().heapUsed;
+      const started = performance.now();
+      const matcher = createMatcher(p);
+      measured.buildMs = performance.now() - started;
+      gc?.();
+      if (gc) measured.heap = process.memoryUsage().heapUsed - before;
+      return matcher;
+    };
+    summary = { ...summarize(runEngineBench(pack, options, flatCopy, build)), runtime: `node ${process.version}` };
   }
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const t0 = performance.now();
-  const matcher = createMatcher(pack);
-  const buildMs = performance.now() - t0;
-  gc?.();
-  const matcherHeap = process.memoryUsage().heapUsed - heapBefore;
-
-  const phrases = pack.literals.filter((l) => l.length >= 3);
-  const text = generateBenchText(Math.round((targetMb * 1e6) / 2), phrases);
-  const blocks: string[] = [];
-  for (let i = 0; i < text.length; i += BLOCK) blocks.push(flatCopy(text.slice(i, i + BLOCK)));
-  // 2,500 indexOf passes over the whole text would take a minute a round: a tenth is measured
-  const sample = flatCopy(text.slice(0, Math.ceil(text.length / 10)));
-  const alternation = new RegExp(pack.literals.map(escapeRegex).join('|'), 'g');
-
-  const contenders: Record<string, () => number> = {
-    engine: () => {
-      let n = 0;
-      for (const block of blocks) n += matchEntries(matcher, block).length;
-      return n;
-    },
-    analysis: () => {
-      let n = 0;
-      for (const block of blocks) n += analyzeBlock(matcher, block).lures.length;
-      return n;
-    },
-    matcher: () => findLiterals(matcher.automaton, text).length,
-    regex: () => {
-      let n = 0;
-      alternation.lastIndex = 0;
-      while (alternation.exec(text) !== null) n++;
-      return n;
-    },
-    indexof: () => {
-      let n = 0;
-      for (const literal of pack.literals) for (let i = sample.indexOf(literal); i !== -1; i = sample.indexOf(literal, i + 1)) n++;
-      return n;
-    },
-    loop: () => {
-      let n = 0;
-      for (let i = 0; i < text.length; i++) n = (n + text.charCodeAt(i)) | 0;
-      return n;
-    },
-  };
-  const names = Object.keys(contenders);
-  const times: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
-  let sink = 0;
-  for (let r = 0; r < warmup; r++) for (const name of names) sink += contenders[name]?.() ?? 0;
-  for (let r = 0; r < rounds; r++) {
-    for (const name of names) {
-      const start = performance.now();
-      sink += contenders[name]?.() ?? 0;
-      times[name]?.push(performance.now() - start);
-    }
-  }
-  const mb = (text.length * 2) / 1e6;
-  const sizeOf = (name: string) => (name === 'indexof' ? (sample.length * 2) / 1e6 : mb);
-  const mbS = (name: string) => Math.round(sizeOf(name) / (median(times[name] ?? []) / 1000));
-  /** median over rounds of (a's throughput / b's), each round timed back to back */
-  const ratio = (a: string, b: string) =>
-    Number(
-      median((times[a] ?? []).map((t, r) => (sizeOf(a) / t) / (sizeOf(b) / ((times[b] ?? [])[r] as number)))).toFixed(2),
-    );
-  const spread = (name: string) => {
-    const sorted = [...(times[name] ?? [])].sort((x, y) => x - y);
-    return Number(((sorted[sorted.length - 1] as number) / (sorted[0] as number)).toFixed(2));
-  };
-
+  const { runtime, text_mb, text_chars, ...figures } = summary;
   const result = {
-    text_mb: Number(mb.toFixed(2)),
-    text_chars: text.length,
+    runtime,
+    text_mb,
+    text_chars,
     rules: pack.rules.length,
     literals: pack.literals.length,
     rounds,
     warmup_rounds: warmup,
-    engine_mb_s: mbS('engine'),
-    analysis_mb_s: mbS('analysis'),
-    matcher_mb_s: mbS('matcher'),
-    regex_mb_s: mbS('regex'),
-    indexof_mb_s: mbS('indexof'),
-    scan_loop_mb_s: mbS('loop'),
-    engine_vs_regex: ratio('engine', 'regex'),
-    engine_vs_indexof: ratio('engine', 'indexof'),
-    engine_vs_scan_loop: ratio('engine', 'loop'),
-    analysis_vs_scan_loop: ratio('analysis', 'loop'),
-    matcher_vs_scan_loop: ratio('matcher', 'loop'),
-    /** slowest round / fastest round of the bare loop: how noisy the machine was */
-    noise_scan_loop: spread('loop'),
-    noise_engine: spread('engine'),
-    automaton_bytes: matcher.automaton.bytes,
-    matcher_heap_bytes: gc ? matcherHeap : null,
-    trie_nodes: matcher.automaton.childStart.length - 1,
-    alphabet: matcher.automaton.width,
+    repeat,
+    ...figures,
+    ...(measured.buildMs === undefined ? {} : { matcher_build_ms: Number(measured.buildMs.toFixed(1)) }),
+    matcher_heap_bytes: measured.heap ?? null,
     pack_json_bytes: JSON.stringify(pack).length,
-    matcher_build_ms: Number(buildMs.toFixed(1)),
-    sink: sink % 2,
   };
   if (json) {
     process.stdout.write(JSON.stringify(result, null, 1) + '\n');
@@ -148,8 +150,8 @@ function main(): void {
   }
   process.stdout.write(
     [
-      `text ${result.text_mb} MB (${result.text_chars} chars), ${result.rules} rules, ${result.literals} literals, ${rounds} rounds after ${warmup} untimed`,
-      `engine     ${result.engine_mb_s} MB/s   (normalise + match, matchEntries per ${BLOCK}-char block)`,
+      `${result.runtime}: text ${result.text_mb} MB (${result.text_chars} chars), ${result.rules} rules, ${result.literals} literals, ${rounds} rounds after ${warmup} untimed`,
+      `engine     ${result.engine_mb_s} MB/s   (normalise + match, matchEntries per ${BENCH_BLOCK}-char block)`,
       `analysis   ${result.analysis_mb_s} MB/s   (the same + quotes, negation, contacts: analyzeBlock) ${result.analysis_vs_scan_loop}x of the loop`,
       `matcher    ${result.matcher_mb_s} MB/s   (findLiterals over the whole text) ${result.matcher_vs_scan_loop}x of the loop`,
       `regex      ${result.regex_mb_s} MB/s   engine is ${result.engine_vs_regex}x`,
@@ -161,4 +163,4 @@ function main(): void {
   );
 }
 
-main();
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));

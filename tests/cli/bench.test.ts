@@ -19,7 +19,9 @@ describe('npm run bench -- --json', { timeout: 120_000 }, () => {
     for (const field of ['engine_vs_regex', 'engine_vs_indexof', 'engine_vs_scan_loop', 'matcher_vs_scan_loop']) {
       expect(result[field] as number, field).toBeGreaterThan(0);
     }
-    expect(result).toMatchObject({ text_mb: 0.2, rounds: 2, warmup_rounds: 2 });
+    expect(result).toMatchObject({ text_mb: 0.2, rounds: 2, warmup_rounds: 2, repeat: 1, runtime: expect.stringMatching(/^node v\d+/) });
+    expect(result.engine_hits as number).toBeGreaterThan(10);
+    expect(result.matcher_hits as number).toBeGreaterThan(result.engine_hits as number);
     expect(result.rules as number).toBeGreaterThan(10);
     expect(result.automaton_bytes as number).toBeGreaterThan(10_000);
     expect(result.matcher_heap_bytes).toEqual(expect.any(Number));
