@@ -93,8 +93,9 @@ async function inBrowser(kind: 'chromium' | 'firefox', pack: CompiledPack, optio
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const at = process.argv.indexOf('--browser');
-  const browserKind = at > 0 ? process.argv[at + 1] : undefined;
-  if (browserKind !== undefined && browserKind !== 'chromium' && browserKind !== 'firefox') fail('--browser must be chromium or firefox', 2);
+  const browserArg = at > 0 ? (process.argv[at + 1] ?? '') : undefined;
+  const browserKind =
+    browserArg === undefined || browserArg === 'chromium' || browserArg === 'firefox' ? browserArg : fail('--browser must be chromium or firefox', 2);
   const targetMb = arg('--mb', 5);
   const rounds = arg('--rounds', 9);
   const warmup = arg('--warmup', 12);

@@ -27,10 +27,11 @@ describe('npm run bench -- --json', { timeout: 120_000 }, () => {
     expect(result.matcher_heap_bytes).toEqual(expect.any(Number));
   });
 
-  it.each([['--rounds', '0'], ['--warmup', 'many'], ['--mb', '-1']])('refuses %s %s with a reason', (flag, value) => {
+  it.each([['--rounds', '0'], ['--warmup', 'many'], ['--mb', '-1'], ['--browser', 'safari'], ['--browser', '']])('refuses %s %s with a reason', (flag, value) => {
     let failure: { status?: number; stderr?: string } | undefined;
     try {
-      execFileSync(tsx, ['src/cli/bench.ts', '--json', flag, value], { encoding: 'utf8', timeout: 60_000, stdio: 'pipe' });
+      const args = value === '' ? [flag] : [flag, value];
+      execFileSync(tsx, ['src/cli/bench.ts', '--json', ...args], { encoding: 'utf8', timeout: 60_000, stdio: 'pipe' });
     } catch (error) {
       failure = error as { status?: number; stderr?: string };
     }
