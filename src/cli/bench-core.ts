@@ -7,6 +7,7 @@ import { analyzeBlock, createMatcher, findLiterals, matchEntries, type Matcher }
 import type { CompiledPack } from '../engine/types';
 import { generateBenchText } from './bench-text';
 import { median } from './bench-args';
+import { escapeRegex } from '../shared/regex';
 
 export const BENCH_BLOCK = 2000;
 
@@ -31,10 +32,6 @@ export interface BenchRun {
   engineHits: number;
   matcherHits: number;
   sink: number;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Alias } from 'vite';
+import { escapeRegex } from '../shared/regex';
 
 /**
  * A module written at config time under node_modules/.cache and aliased, for Vite and Vitest.
@@ -11,7 +12,7 @@ export function generatedModuleAlias(specifier: string, fileName: string, source
   const dir = fileURLToPath(new URL('../../node_modules/.cache/fcs-guard/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}${fileName}`, source);
-  return { find: new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), replacement: `${dir}${fileName}` };
+  return { find: new RegExp(`^${escapeRegex(specifier)}$`), replacement: `${dir}${fileName}` };
 }
 
 /**
