@@ -1,14 +1,15 @@
 /** Ties extraction, analysis and reporting together for one frame. */
-import { createMatcher, type Matcher } from '../engine';
+import { createMatcher, matcherSteps, type Matcher } from '../engine';
 import type { CompiledPack } from '../engine/types';
 import { isBannerHost } from './banner';
 import { extractBlocksSliced } from './extract';
 import { sendReports } from './report';
-import { scanBlocks, SlicePacer, type FindingsCache } from './scan';
+import { scanBlocks, SlicePacer, yieldToPage, type FindingsCache } from './scan';
 
 export class PageScanner {
   readonly docId = crypto.randomUUID();
   private built: Matcher | undefined;
+  private building: Promise<Matcher> | undefined;
   private reportedAnything = false;
   /** block element → its text and findings when last analysed (an SPA view or a rescan reuses them) */
   private readonly cache: FindingsCache = new WeakMap();
@@ -31,13 +32,26 @@ export class PageScanner {
     return (this.built ??= createMatcher(this.pack()));
   }
 
-  /** Builds the matcher in a slice of its own, so its cost never adds to a scanning slice. */
+  /**
+   * The matcher, built in slices of its own when not built yet: decoding the pack, then each of
+   * the steps of matcherSteps, with a yield to the page between them. Built at once, cold, it
+   * was one task of 20–40 ms, more on a busy machine. Scans that start meanwhile share the build.
+   */
   private async readyMatcher(pacer: SlicePacer): Promise<Matcher> {
     if (this.built) return this.built;
-    await pacer.pause();
-    const matcher = this.matcher;
-    await pacer.pause();
-    return matcher;
+    return pacer.wait((this.building ??= this.buildInSlices()));
+  }
+
+  private async buildInSlices(): Promise<Matcher> {
+    await yieldToPage();
+    const steps = matcherSteps(this.pack());
+    for (;;) {
+      await yieldToPage();
+      // the getter may have built it meanwhile (the image reader asks synchronously)
+      if (this.built) return this.built;
+      const step = steps.next();
+      if (step.done) return (this.built = step.value);
+    }
   }
 
   /** Scans the whole document; returns how many blocks carried findings. */

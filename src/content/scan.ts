@@ -16,7 +16,7 @@ interface Scheduler {
 }
 
 /** Gives the page its turn: `scheduler.yield` where the browser has it, else a macrotask. */
-function yieldToPage(): Promise<void> {
+export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -38,6 +38,14 @@ export class SlicePacer implements Pacer {
     this.busyMs += performance.now() - this.sliceStart;
     await yieldToPage();
     this.sliceStart = performance.now();
+  }
+
+  /** Ends this slice, waits for work that paces itself, and starts a new slice. */
+  async wait<T>(work: Promise<T>): Promise<T> {
+    this.busyMs += performance.now() - this.sliceStart;
+    const result = await work;
+    this.sliceStart = performance.now();
+    return result;
   }
 
   /** ends the last slice; returns the total busy time */

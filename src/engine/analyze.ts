@@ -1,5 +1,5 @@
 import {
-  buildAutomaton,
+  automatonSteps,
   findCharLiteral,
   findCharsBefore,
   findCharWithin,
@@ -9,6 +9,7 @@ import {
   type Automaton,
   type LiteralHit,
 } from './automaton';
+import { runSteps, type Steps } from './steps';
 import type { BlockFindings, CompiledEntry, CompiledPack, CueHit, LureHit } from './types';
 
 /** A pack made ready for matching: build once per context, reuse for every block. */
@@ -37,7 +38,13 @@ export interface Matcher {
  * text, before the JIT has warmed up, where each callback and array copy costs.
  */
 export function createMatcher(pack: CompiledPack): Matcher {
-  const automaton = buildAutomaton(pack);
+  return runSteps(matcherSteps(pack));
+}
+
+/** createMatcher in steps (see automatonSteps), for a caller that yields to the page between them. */
+export function* matcherSteps(pack: CompiledPack): Steps<Matcher> {
+  const automaton = yield* automatonSteps(pack);
+  yield;
   const { literals, entries } = pack;
   const ownerStart = new Uint32Array(literals.length + 1);
   for (const entry of entries) for (const literal of entry.pieces) ownerStart[literal + 1] = (ownerStart[literal + 1] as number) + 1;

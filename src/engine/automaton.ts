@@ -1,4 +1,5 @@
 import { BUILTIN_FOLDS, foldCode, SKIP, SKIP_RANGES } from './char-fold';
+import { runSteps, type Steps } from './steps';
 import type { CompiledPack } from './types';
 
 /**
@@ -79,12 +80,23 @@ export function alphabetSize(literals: readonly string[]): number {
 }
 
 export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): Automaton {
+  return runSteps(automatonSteps(pack));
+}
+
+/**
+ * buildAutomaton in steps of a few milliseconds each on an engine that has not warmed up: the
+ * content script gives the page its turn between them (page-scanner.ts), since together they
+ * are one of the longest things it does in a frame.
+ */
+export function* automatonSteps(pack: Pick<CompiledPack, 'literals' | 'fold'>): Steps<Automaton> {
   const symbolOf = alphabetOf(pack.literals);
   if (symbolOf.size > MAX_ALPHABET) {
     throw new Error(`the rule pack's patterns use ${symbolOf.size} distinct characters; at most ${MAX_ALPHABET} are supported`);
   }
   const width = symbolOf.size + 2;
+  yield;
   const classOf = buildClassTable(symbolOf, pack.fold);
+  yield;
 
   // The trie, built without a Map per node: literals are inserted in order of their class
   // sequences, so a node's children are created in increasing class order and a literal that
@@ -102,7 +114,9 @@ export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): A
     scanned.push(id);
     keys[id] = key;
   }
+  yield;
   scanned.sort((x, y) => ((keys[x] as string) < (keys[y] as string) ? -1 : (keys[x] as string) > (keys[y] as string) ? 1 : x - y));
+  yield;
 
   let maxNodes = 1;
   for (const id of scanned) maxNodes += (keys[id] as string).length;
@@ -135,6 +149,8 @@ export function buildAutomaton(pack: Pick<CompiledPack, 'literals' | 'fold'>): A
     startPairs[pair >>> 5] = (startPairs[pair >>> 5] as number) | (1 << (pair & 31));
     if (key.length > maxLength) maxLength = key.length;
   }
+
+  yield;
 
   // children of node n at childStart[n] .. childStart[n + 1], in creation (= class) order
   const childStart = new Uint32Array(count + 1);

@@ -1,6 +1,7 @@
 export { compilePack, parsePackFile, PackError, hashString, type PackSourceFile, type CompileOptions } from './compile';
-export { createMatcher, analyzeBlock, matchEntries, countContacts, type Matcher } from './analyze';
+export { createMatcher, matcherSteps, analyzeBlock, matchEntries, countContacts, type Matcher } from './analyze';
 export { buildAutomaton, findLiterals } from './automaton';
+export { runSteps, type Steps } from './steps';
 export { normalizeWithOffsets, normalizeLiteral } from './normalize';
 export {
   scoreBlock,

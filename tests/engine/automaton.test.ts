@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { alphabetSize, buildAutomaton, findCharsBefore, findCharWithin, findLiterals, IGNORED, isWithinGap, MAX_ALPHABET } from '../../src/engine/automaton';
+import { alphabetSize, automatonSteps, buildAutomaton, findCharsBefore, findCharWithin, findLiterals, IGNORED, isWithinGap, MAX_ALPHABET } from '../../src/engine/automaton';
 import { normalizeWithOffsets } from '../../src/engine/normalize';
 import { createFolder, SKIP } from '../../src/engine/char-fold';
+import { createMatcher, matcherSteps } from '../../src/engine/analyze';
+import { runSteps } from '../../src/engine/steps';
+import { TEST_PACK } from '../helpers/test-pack';
 
 /** The obvious, slow way: search the normalised text for each literal, map back. */
 function naive(literals: string[], input: string): string[] {
@@ -98,6 +101,42 @@ describe('dense Aho-Corasick automaton', () => {
   it('finds every occurrence when candidates outnumber one batch of the scan', () => {
     const text = '债务'.repeat(5000) + '，债 务';
     expect(findLiterals(buildAutomaton({ literals: ['债务'], fold: [] }), text)).toHaveLength(5001);
+  });
+});
+
+describe('building in steps', () => {
+  const tableNames = ['classOf', 'startPairs', 'childStart', 'childClass', 'childNode', 'rootChild', 'outputStart', 'outputs'] as const;
+
+  it('yields between steps and ends with the automaton buildAutomaton makes', () => {
+    const pack = { literals: ['债务优化', '停息挂账', '债务', '加微信', '微信', 'ab', '退'], fold: [[0x50b5, 0x503a]] as [number, number][] };
+    const steps = automatonSteps(pack);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(5);
+    const whole = buildAutomaton(pack);
+    for (const name of tableNames) expect(Array.from(step.value[name]), name).toEqual(Array.from(whole[name]));
+    expect([step.value.width, step.value.maxLength, step.value.bytes]).toEqual([whole.width, whole.maxLength, whole.bytes]);
+    expect(step.value.find('我想债务优化，加 微 信')).toEqual(whole.find('我想债务优化，加 微 信'));
+  });
+
+  it('gives the same matcher through matcherSteps as createMatcher, one step more than the automaton', () => {
+    let automatonYields = 0;
+    for (const _ of automatonSteps(TEST_PACK)) automatonYields++;
+    let matcherYields = 0;
+    const steps = matcherSteps(TEST_PACK);
+    while (!steps.next().done) matcherYields++;
+    expect(matcherYields).toBe(automatonYields + 1);
+    const stepped = runSteps(matcherSteps(TEST_PACK));
+    const whole = createMatcher(TEST_PACK);
+    for (const name of ['ownerStart', 'ownerEntry', 'shortLiteral', 'singlePiece', 'longPieces'] as const) {
+      expect(Array.from(stepped[name]), name).toEqual(Array.from(whole[name]));
+    }
+  });
+
+  it('reports a pack over the alphabet limit from its first step', () => {
+    const literals = Array.from({ length: MAX_ALPHABET / 2 + 1 }, (_, i) => String.fromCharCode(0x4e00 + 2 * i, 0x4e01 + 2 * i));
+    expect(() => automatonSteps({ literals, fold: [] }).next()).toThrow(/distinct characters/);
   });
 });
 
