@@ -8,10 +8,11 @@ import { bannerStrings, inputGuardStrings } from './banner-strings';
 import { builtinPack } from './builtin-pack';
 import { LureHighlighter } from './highlight';
 import { ImageReader } from './image-reader';
-import { createInputGuard } from './input-guard';
+import { createInputGuard, type InputGuard } from './input-guard';
 import { observePage } from './observe';
 import { PageScanner } from './page-scanner';
-import { watchPreferences } from './preferences';
+import { yieldToPage } from './scan';
+import { watchPreferences, type ContentPreferences } from './preferences';
 import { listenForMessages } from './router';
 import { takeOverFrame } from './single-instance';
 
@@ -20,12 +21,6 @@ const { signal } = controller;
 // the built-in pack is decoded when first needed (the matcher, custom rules), not in this
 // start-up task: the script starts in every frame of every page
 let scanner = new PageScanner(builtinPack, document, signal);
-// a language or plain-words change redraws a banner that is showing (other changes leave it be)
-const preferences = watchPreferences(signal, (now, before) => {
-  const looksDifferent = now.language !== before.language || now.largeText !== before.largeText;
-  if (looksDifferent && shownBanner && isBannerShowing(document)) presentBanner(shownBanner);
-});
-const inputGuard = createInputGuard(document, inputGuardStrings, signal);
 const highlighter = new LureHighlighter(document, isBannerHost);
 signal.addEventListener('abort', () => highlighter.clear());
 const isTopFrame = window === window.top;
@@ -75,10 +70,22 @@ const bannerCallbacks: BannerCallbacks = {
 };
 let shownBanner: BannerContent | undefined;
 
-function presentBanner(content: BannerContent): void {
+function presentBanner(content: BannerContent, preferences: ContentPreferences): void {
   shownBanner = content;
   showBanner(document, content, bannerStrings(preferences.current().largeText), bannerCallbacks);
 }
+
+interface Started {
+  preferences: ContentPreferences;
+  inputGuard: InputGuard;
+}
+
+/**
+ * The task that evaluates this script, in every frame of every page, is mostly compiling it; it
+ * sets up only what a message may need at once. The settings, the input guard, the observer
+ * and the first scan start in the next task.
+ */
+const started: Promise<Started> = yieldToPage().then(start);
 
 listenForMessages(
   {
@@ -90,6 +97,7 @@ listenForMessages(
     },
     showBanner: async ({ level, titles, flagged, inImage, rules, categories }) => {
       // the strings follow the language and plain-words settings, read once at start
+      const { preferences, inputGuard } = await started;
       await preferences.ready;
       // the page reached the warning level: fields asking for ID, card, code or files get a caution
       if (isTopFrame && !signal.aborted) {
@@ -97,7 +105,7 @@ listenForMessages(
         highlighter.show(flagged ?? []);
       }
       if (isTopFrame && !dismissed && !signal.aborted) {
-        presentBanner({ level, titles, inImage, ...(rules ? { rules } : {}), ...(categories ? { categories } : {}) });
+        presentBanner({ level, titles, inImage, ...(rules ? { rules } : {}), ...(categories ? { categories } : {}) }, preferences);
       }
       return { ok: true };
     },
@@ -111,26 +119,36 @@ listenForMessages(
   signal,
 );
 
-observePage(document, signal, {
-  isOwnUi: isBannerHost,
-  onAdded: (nodes) =>
-    scanner.scanAdded(nodes).catch((error: unknown) => {
-      logError(error);
-      return 0;
-    }),
-  onThrottled: (throttled) => scanner.setThrottled(throttled),
-  onNavigated: () => {
-    dismissed = false;
-    if (isTopFrame) removeBanner(document);
-    void scanner.scanAll().then(() => readImages('auto')).catch(logError);
-  },
-});
+function start(): Started {
+  // a language or plain-words change redraws a banner that is showing (other changes leave it be)
+  const preferences = watchPreferences(signal, (now, before) => {
+    const looksDifferent = now.language !== before.language || now.largeText !== before.largeText;
+    if (looksDifferent && shownBanner && isBannerShowing(document)) presentBanner(shownBanner, preferences);
+  });
+  const inputGuard = createInputGuard(document, inputGuardStrings, signal);
+  if (signal.aborted) return { preferences, inputGuard };
+  observePage(document, signal, {
+    isOwnUi: isBannerHost,
+    onAdded: (nodes) =>
+      scanner.scanAdded(nodes).catch((error: unknown) => {
+        logError(error);
+        return 0;
+      }),
+    onThrottled: (throttled) => scanner.setThrottled(throttled),
+    onNavigated: () => {
+      dismissed = false;
+      if (isTopFrame) removeBanner(document);
+      void scanner.scanAll().then(() => readImages('auto')).catch(logError);
+    },
+  });
 
-// custom rules from the options page join the built-in pack before the first scan
-void loadCustomPack(browser.storage.local, builtinPack)
-  .then((custom) => {
-    if (custom) scanner = new PageScanner(() => custom, document, signal);
-    return scanner.scanAll();
-  })
-  .then(() => readImages('auto'))
-  .catch(logError);
+  // custom rules from the options page join the built-in pack before the first scan
+  void loadCustomPack(browser.storage.local, builtinPack)
+    .then((custom) => {
+      if (custom) scanner = new PageScanner(() => custom, document, signal);
+      return scanner.scanAll();
+    })
+    .then(() => readImages('auto'))
+    .catch(logError);
+  return { preferences, inputGuard };
+}

@@ -29,7 +29,9 @@ export function watchPreferences(signal: AbortSignal, onChange?: (settings: Sett
     apply(changes[SETTINGS_KEY]?.newValue);
     onChange?.(settings, previous);
   };
-  area.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => area.onChanged.removeListener(listener));
+  if (!signal.aborted) {
+    area.onChanged.addListener(listener);
+    signal.addEventListener('abort', () => area.onChanged.removeListener(listener));
+  }
   return { current: () => settings, ready };
 }

@@ -45,6 +45,17 @@ describe('content preferences', () => {
     expect(storage.listeners.size).toBe(0);
   });
 
+  it('leaves no storage listener behind for an instance that was already replaced', async () => {
+    storage.listeners.clear();
+    storage.stored = { [SETTINGS_KEY]: { language: 'en' } };
+    const controller = new AbortController();
+    controller.abort();
+    const preferences = watchPreferences(controller.signal);
+    await preferences.ready;
+    expect(storage.listeners.size).toBe(0);
+    expect(preferences.current().language).toBe('en');
+  });
+
   it('a damaged language falls back to following the browser', async () => {
     storage.stored = { [SETTINGS_KEY]: { language: 'klingon' } };
     setLanguage('en');
