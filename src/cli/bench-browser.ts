@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /**
- * npm run bench:browser [-- --runs N] [-- --feed-seconds S]   (prints JSON; `npm run build` first)
+ * npm run bench:browser [-- --runs N] [-- --feed-seconds S] [-- --attribute]   (prints JSON; `npm run build` first)
  *
  * What the extension costs a page in real Chromium, measured against the same page in the same
  * browser build without it (runs alternate with/without, medians reported):
@@ -11,7 +11,8 @@
  *  - with the extension only: time from an ad appearing to the banner, for a card appended to a
  *    feed, a pushState navigation to an ad view, and an ad in an iframe inserted after load.
  * Long tasks are counted on the page's main thread, which content scripts share; those the
- * extension adds are the difference between the runs with and without it.
+ * extension adds are the difference between the runs with and without it. `--attribute` instead
+ * traces the big page with the extension and names the extension's own tasks and their length.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { CHROMIUM_PATH, extensionDirFor } from './browsers';
 import { generateBenchText } from './bench-text';
 import { FIXTURES_DIR, serveFixtures } from '../../tests/e2e/support/server';
 import { arg, median, round } from './bench-args';
+import { extensionTasks, TRACE_CATEGORIES, type ExtensionTask, type TraceEvent } from './trace-attribution';
 
 const BIG_PAGE_CHARS = 2_500_000;
 const PARAGRAPH_CHARS = 300;
@@ -156,6 +158,44 @@ async function bannerLatency(context: BrowserContext, url: string, action: strin
   return latency ?? NaN;
 }
 
+/**
+ * `--attribute`: the big page with the extension under a CDP trace, `runs` times; reports the
+ * extension's own tasks (trace-attribution.ts): how many took over 50 ms and the longest.
+ */
+async function attributeBigPage(url: string, runs: number) {
+  const perRun: { long: number; longest: ExtensionTask | undefined; tasks: number; busyMs: number }[] = [];
+  for (let r = 0; r < runs; r++) {
+    const browser = await launchBrowser(true);
+    try {
+      const page = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
+      const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      await page.waitForTimeout(SETTLE_MS);
+      await cdp.send('Tracing.end');
+      await complete;
+      const tasks = extensionTasks(events).filter((t) => t.startMs >= 0);
+      const longest = tasks.reduce<ExtensionTask | undefined>((a, t) => (a && a.durationMs >= t.durationMs ? a : t), undefined);
+      perRun.push({ long: tasks.filter((t) => t.durationMs > 50).length, longest, tasks: tasks.length, busyMs: tasks.reduce((n, t) => n + t.durationMs, 0) });
+    } finally {
+      await browser.close();
+    }
+    process.stderr.write(`traced run ${r + 1}/${runs} done\n`);
+  }
+  return {
+    note: 'extension tasks after DOMContentLoaded on the 2.5 M-character page, under a trace (durations are upper bounds)',
+    long_tasks_each_run: perRun.map((r) => r.long),
+    longest_task_each_run: perRun.map((r) =>
+      r.longest ? { ms: round(r.longest.durationMs), kind: r.longest.kind, compile_ms: round(r.longest.compileMs) } : null,
+    ),
+    tasks_each_run: perRun.map((r) => r.tasks),
+    busy_ms_each_run: perRun.map((r) => round(r.busyMs)),
+  };
+}
+
 function summarise(runs: readonly PageCost[]) {
   return {
     long_tasks: median(runs.map((r) => r.longTasks)),
@@ -174,6 +214,16 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'feed.html'), feedPage(feedSeconds));
   for (const file of ['dynamic.html', 'ad.html', 'iframe-ad.html']) copyFileSync(join(FIXTURES_DIR, file), join(dir, file));
   const server = await serveFixtures(dir);
+  if (process.argv.includes('--attribute')) {
+    try {
+      const result = { chromium: CHROMIUM_PATH, runs, big_page: { chars: BIG_PAGE_CHARS, ...(await attributeBigPage(server.url('big.html'), runs)) } };
+      process.stdout.write(JSON.stringify(result, null, 1) + '\n');
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   const cost: Record<'big' | 'feed', Record<'with' | 'without', PageCost[]>> = {
     big: { with: [], without: [] },
     feed: { with: [], without: [] },
