@@ -86,6 +86,7 @@ interface Started {
  * and the first scan start in the next task.
  */
 const started: Promise<Started> = yieldToPage().then(start);
+started.catch(logError);
 
 listenForMessages(
   {
