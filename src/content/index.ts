@@ -11,9 +11,9 @@ import { ImageReader } from './image-reader';
 import { createInputGuard, type InputGuard } from './input-guard';
 import { observePage } from './observe';
 import { PageScanner } from './page-scanner';
-import { yieldToPage } from './scan';
 import { watchPreferences, type ContentPreferences } from './preferences';
 import { listenForMessages } from './router';
+import { yieldToPage } from './scan';
 import { takeOverFrame } from './single-instance';
 
 const controller = takeOverFrame();
