@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import vm from 'node:vm';
+import { build, type Alias } from 'vite';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { polyfillAlias } from '../../src/cli/polyfill-alias';
+
+/**
+ * The generated ES module runs the package's own UMD file: with a native promise-based
+ * `browser` (Firefox, current Chrome) its default export is that object itself, never a copy
+ * whose making touched every API namespace; with only `chrome` it is the polyfill's wrapper.
+ */
+async function load(name: string): Promise<unknown> {
+  const alias = polyfillAlias(name);
+  expect(alias.find).toEqual(/^webextension-polyfill$/);
+  const file = alias.replacement;
+  expect(readFileSync(file, 'utf8')).toMatch(/export default module\.exports;\n$/);
+  return ((await import(/* @vite-ignore */ `${file}?${name}`)) as { default: unknown }).default;
+}
+
+describe('webextension-polyfill as an ES module', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('hands back a native browser object itself, reading none of its namespaces', async () => {
+    const touched: string[] = [];
+    const native = { runtime: { id: 'ext-id' } } as Record<string, unknown>;
+    for (const namespace of ['app', 'storage', 'i18n', 'tabs']) {
+      Object.defineProperty(native, namespace, { enumerable: true, get: () => (touched.push(namespace), {}) });
+    }
+    vi.stubGlobal('chrome', { runtime: { id: 'ext-id' } });
+    vi.stubGlobal('browser', native);
+    expect(await load('test-native')).toBe(native);
+    expect(touched).toEqual([]);
+  });
+
+  it('wraps chrome with promises when there is no native browser object', async () => {
+    const sendMessage = vi.fn((message: unknown, reply: (answer: unknown) => void) => reply({ echoed: message }));
+    vi.stubGlobal('chrome', { runtime: { id: 'ext-id', sendMessage, lastError: undefined } });
+    vi.stubGlobal('browser', undefined);
+    const api = (await load('test-wrapped')) as { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+    await expect(api.runtime.sendMessage({ type: 'x' })).resolves.toEqual({ echoed: { type: 'x' } });
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  /** src/shared/browser.ts bundled as the extension's build bundles it, run against a native `browser` that records reads */
+  async function bundledBrowser(alias: Alias[]) {
+    const built = await build({
+      configFile: false,
+      logLevel: 'silent',
+      resolve: { alias },
+      build: { write: false, minify: false, lib: { entry: resolve('src/shared/browser.ts'), formats: ['iife'], name: 'fcsBrowser', fileName: () => 'browser.js' } },
+    });
+    const output = (Array.isArray(built) ? built[0] : built) as { output: { type: string; code?: string }[] };
+    const code = output.output.find((o) => o.type === 'chunk')?.code ?? '';
+    const described: string[] = [];
+    const native = new Proxy(
+      { runtime: { id: 'ext-id' }, storage: {}, i18n: {}, app: {} },
+      { getOwnPropertyDescriptor: (target, key) => (described.push(String(key)), Reflect.getOwnPropertyDescriptor(target, key)) },
+    );
+    const context = vm.createContext({ chrome: { runtime: { id: 'ext-id' } }, browser: native });
+    vm.runInContext(code, context);
+    return { api: (context as { fcsBrowser: { browser: unknown } }).fcsBrowser.browser, native, described };
+  }
+
+  it("is what the build uses: the bundled browser.ts is the native object, none of whose namespaces were described", async () => {
+    const { api, native, described } = await bundledBrowser([polyfillAlias('test-bundle')]);
+    expect(api).toBe(native);
+    expect(described).toEqual([]);
+  }, 30_000);
+
+  it('(the package imported as CommonJS instead describes every namespace, which is what the alias avoids)', async () => {
+    const { described } = await bundledBrowser([]);
+    expect(described).toEqual(expect.arrayContaining(['runtime', 'storage', 'i18n', 'app']));
+  }, 30_000);
+
+  it('refuses to run outside an extension, as the package does', async () => {
+    vi.stubGlobal('chrome', undefined);
+    vi.stubGlobal('browser', undefined);
+    await expect(load('test-outside')).rejects.toThrow(/browser extension/);
+  });
+});
