@@ -4,6 +4,8 @@
  * starts in every frame of every page, that was half of the start-up time, for schemas most
  * frames never use. The proxy stands in for the schema and builds it when first touched.
  */
+// creating one has no effect until it is used: bundles drop the schemas a context never uses
+/* @__NO_SIDE_EFFECTS__ */
 export function lazySchema<T extends object>(make: () => T): T {
   let real: T | undefined;
   const schema = () => (real ??= make());

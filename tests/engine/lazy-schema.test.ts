@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../src/engine/lazy-schema';
@@ -27,4 +31,28 @@ describe('lazySchema', () => {
     expect(A instanceof z.ZodMiniObject).toBe(true);
     expect(A.shape.n).toBeDefined();
   });
+
+  it('lets a bundle drop the schemas it never uses (the content script takes only a few of messages.ts)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fcs-lazy-schema-'));
+    try {
+      const entry = join(dir, 'entry.ts');
+      writeFileSync(entry, `import { ToContent } from ${JSON.stringify(resolve('src/shared/messages.ts'))};\nexport const schema = ToContent;\n`);
+      const built = await build({
+        configFile: false,
+        logLevel: 'silent',
+        build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'fcsEntry', fileName: () => 'entry.js' } },
+      });
+      const output = (Array.isArray(built) ? built[0] : built) as { output: { type: string; code?: string }[] };
+      const code = output.output.find((o) => o.type === 'chunk')?.code ?? '';
+      // used: the messages the content script receives
+      expect(code).toContain('content/ping');
+      expect(code).toContain('banner/show');
+      // not used there: what only the background receives
+      expect(code).not.toContain('tab/getVerdict');
+      expect(code).not.toContain('tab/checkPage');
+      expect(code).not.toContain('scan/report');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
