@@ -19,6 +19,7 @@ import type { CompiledPack } from '../engine/types';
 import { buildPack } from './pack-files';
 import { arg } from './bench-args';
 import { BENCH_BLOCK, runEngineBench, summarize, type BenchOptions } from './bench-core';
+import { bundleIife } from './bundle-iife';
 import { CHROMIUM_PATH, FIREFOX_PATH } from './browser-session';
 
 /** A flat copy: extraction builds each block as its own string, never a slice of a page-sized one. */
@@ -32,21 +33,8 @@ function fail(message: string, code: number): never {
 }
 
 /** The page script (src/cli/bench-page.ts) as one classic script, bundled by Vite. */
-async function pageScript(): Promise<string> {
-  const { build } = await import('vite');
-  const built = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: resolve('src/cli/bench-page.ts'), formats: ['iife'], name: 'fcsBenchPage', fileName: () => 'bench-page.js' },
-    },
-  });
-  const output = (Array.isArray(built) ? built[0] : built) as { output?: { type: string; code?: string }[] };
-  const chunk = output.output?.find((o) => o.type === 'chunk');
-  if (!chunk?.code) throw new Error('bundling the page script gave no code');
-  return chunk.code;
+function pageScript(): Promise<string> {
+  return bundleIife(resolve('src/cli/bench-page.ts'), 'fcsBenchPage');
 }
 
 type PageSummary = ReturnType<typeof summarize>;

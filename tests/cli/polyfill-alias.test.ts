@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import vm from 'node:vm';
-import { build, type Alias } from 'vite';
+import type { Alias } from 'vite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bundleIife } from '../../src/cli/bundle-iife';
 import { polyfillAlias } from '../../src/cli/polyfill-alias';
 
 /**
@@ -44,14 +45,7 @@ describe('webextension-polyfill as an ES module', () => {
 
   /** src/shared/browser.ts bundled as the extension's build bundles it, run against a native `browser` that records reads */
   async function bundledBrowser(alias: Alias[]) {
-    const built = await build({
-      configFile: false,
-      logLevel: 'silent',
-      resolve: { alias },
-      build: { write: false, minify: false, lib: { entry: resolve('src/shared/browser.ts'), formats: ['iife'], name: 'fcsBrowser', fileName: () => 'browser.js' } },
-    });
-    const output = (Array.isArray(built) ? built[0] : built) as { output: { type: string; code?: string }[] };
-    const code = output.output.find((o) => o.type === 'chunk')?.code ?? '';
+    const code = await bundleIife(resolve('src/shared/browser.ts'), 'fcsBrowser', alias);
     const described: string[] = [];
     const native = new Proxy(
       { runtime: { id: 'ext-id' }, storage: {}, i18n: {}, app: {} },

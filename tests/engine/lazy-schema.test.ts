@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../src/engine/lazy-schema';
+import { bundleIife } from '../../src/cli/bundle-iife';
 
 describe('lazySchema', () => {
   it('builds the schema only when first used, once', () => {
@@ -37,13 +37,7 @@ describe('lazySchema', () => {
     try {
       const entry = join(dir, 'entry.ts');
       writeFileSync(entry, `import { ToContent } from ${JSON.stringify(resolve('src/shared/messages.ts'))};\nexport const schema = ToContent;\n`);
-      const built = await build({
-        configFile: false,
-        logLevel: 'silent',
-        build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'fcsEntry', fileName: () => 'entry.js' } },
-      });
-      const output = (Array.isArray(built) ? built[0] : built) as { output: { type: string; code?: string }[] };
-      const code = output.output.find((o) => o.type === 'chunk')?.code ?? '';
+      const code = await bundleIife(entry, 'fcsEntry');
       // used: the messages the content script receives
       expect(code).toContain('content/ping');
       expect(code).toContain('banner/show');
