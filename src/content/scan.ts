@@ -34,10 +34,9 @@ export class SlicePacer implements Pacer {
     return performance.now() - this.sliceStart > SLICE_MS;
   }
 
-  async pause(): Promise<void> {
-    this.busyMs += performance.now() - this.sliceStart;
-    await yieldToPage();
-    this.sliceStart = performance.now();
+  /** Ends this slice and gives the page its turn. */
+  pause(): Promise<void> {
+    return this.wait(yieldToPage());
   }
 
   /** Ends this slice, waits for work that paces itself, and starts a new slice. */
