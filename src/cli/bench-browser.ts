@@ -214,22 +214,17 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'feed.html'), feedPage(feedSeconds));
   for (const file of ['dynamic.html', 'ad.html', 'iframe-ad.html']) copyFileSync(join(FIXTURES_DIR, file), join(dir, file));
   const server = await serveFixtures(dir);
-  if (process.argv.includes('--attribute')) {
-    try {
-      const result = { chromium: CHROMIUM_PATH, runs, big_page: { chars: BIG_PAGE_CHARS, ...(await attributeBigPage(server.url('big.html'), runs)) } };
-      process.stdout.write(JSON.stringify(result, null, 1) + '\n');
-    } finally {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-    return;
-  }
   const cost: Record<'big' | 'feed', Record<'with' | 'without', PageCost[]>> = {
     big: { with: [], without: [] },
     feed: { with: [], without: [] },
   };
   const latencies: Record<'card' | 'push_state' | 'iframe', number[]> = { card: [], push_state: [], iframe: [] };
   try {
+    if (process.argv.includes('--attribute')) {
+      const result = { chromium: CHROMIUM_PATH, runs, big_page: { chars: BIG_PAGE_CHARS, ...(await attributeBigPage(server.url('big.html'), runs)) } };
+      process.stdout.write(JSON.stringify(result, null, 1) + '\n');
+      return;
+    }
     for (let r = 0; r < runs; r++) {
       for (const withExtension of [true, false]) {
         const browser = await launchBrowser(withExtension);
