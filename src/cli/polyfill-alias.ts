@@ -20,6 +20,6 @@ export function polyfillAlias(name: string): Alias {
 }
 
 /** The UMD file sees `exports` defined and fills `module.exports` (its CommonJS branch). */
-export function polyfillModuleSource(umd: string): string {
+function polyfillModuleSource(umd: string): string {
   return `const module = { exports: {} };\nconst exports = module.exports;\n${umd}\nexport default module.exports;\n`;
 }
