@@ -153,3 +153,25 @@ export function summarize(run: BenchRun) {
     sink: run.sink,
   };
 }
+
+type Summary = ReturnType<typeof summarize>;
+
+/** The ratios whose value in each fork the combined report lists. */
+const LISTED_RATIOS = ['engine_vs_regex', 'engine_vs_scan_loop'] as const;
+
+/**
+ * One report from several forks (each a fresh JavaScript engine that compiled every contender
+ * anew): each figure is the median of the forks' figures, and the two ratios the targets name
+ * are listed fork by fork as well. One V8 compilation of a hot loop can run a few per cent
+ * faster or slower than the next; within one process the rounds cannot see that, forks do.
+ */
+export function combineForks<T extends Summary>(forks: readonly T[]) {
+  const first = forks[0];
+  if (first === undefined) throw new Error('no forks to combine');
+  const combined: Record<string, unknown> = { ...first };
+  for (const [key, value] of Object.entries(first)) {
+    if (typeof value === 'number') combined[key] = Number(median(forks.map((f) => (f as Record<string, unknown>)[key] as number)).toFixed(2));
+  }
+  const each = Object.fromEntries(LISTED_RATIOS.map((key) => [`${key}_each_fork`, forks.map((f) => f[key])]));
+  return { ...(combined as T), forks: forks.length, ...each } as T & { forks: number } & Record<`${(typeof LISTED_RATIOS)[number]}_each_fork`, number[]>;
+}

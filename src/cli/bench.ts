@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /**
- * npm run bench [-- --json] [-- --mb N] [-- --rounds N] [-- --warmup N] [-- --browser chromium|firefox [-- --repeat N]]
+ * npm run bench [-- --json] [-- --mb N] [-- --rounds N] [-- --warmup N] [-- --forks N] [-- --browser chromium|firefox [-- --repeat N]]
  * Side by side in one process, on the real compiled pack and the same generated text:
  * the engine as the content script runs it over 2,000-character blocks — normalise + match
  * (matchEntries: every rule and cue occurrence with its original span), and the same plus
@@ -12,13 +12,16 @@
  * still run unoptimised, and re-optimised after V8 learns their types, for the first ten rounds or so.
  * With --browser, the same contenders run in a blank page of Debian's Chromium or Firefox ESR (the
  * JavaScript engines the content script runs on); each timed sample there is --repeat runs.
+ * All of it runs in --forks fresh processes (or browsers), 3 unless told, one after another; the
+ * report gives the median of each figure and the two target ratios fork by fork (combineForks).
  */
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createMatcher, type Matcher } from '../engine';
 import type { CompiledPack } from '../engine/types';
 import { buildPack } from './pack-files';
 import { arg } from './bench-args';
-import { BENCH_BLOCK, runEngineBench, summarize, type BenchOptions } from './bench-core';
+import { BENCH_BLOCK, combineForks, runEngineBench, summarize, type BenchOptions } from './bench-core';
 import { bundleIife } from './bundle-iife';
 import { CHROMIUM_PATH, FIREFOX_PATH } from './browser-session';
 
@@ -78,6 +81,41 @@ async function inBrowser(kind: 'chromium' | 'firefox', pack: CompiledPack, optio
   }
 }
 
+/** The flag a fork runs with: one bench in this process, its summary as one JSON line. */
+const FORK_CHILD = '--fork-child';
+
+type NodeFork = PageSummary & { runtime: string; heap: number | null };
+
+/** One bench in this process. The matcher's build time and heap are measured without the collections (with --expose-gc). */
+function inNode(pack: CompiledPack, options: BenchOptions): NodeFork {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let heap: number | null = null;
+  let buildMs = 0;
+  const build = (p: CompiledPack): Matcher => {
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const matcher = createMatcher(p);
+    buildMs = performance.now() - started;
+    gc?.();
+    if (gc) heap = process.memoryUsage().heapUsed - before;
+    return matcher;
+  };
+  const summary = summarize(runEngineBench(pack, options, flatCopy, build));
+  return { ...summary, matcher_build_ms: Number(buildMs.toFixed(1)), runtime: `node ${process.version}`, heap };
+}
+
+/** One bench in a fresh Node process (same flags, same options), so that V8 compiles every contender anew. */
+function nodeFork(): NodeFork {
+  const script = process.argv[1] ?? fail('cannot tell which script to fork', 1);
+  const out = execFileSync(process.execPath, [...process.execArgv, script, ...process.argv.slice(2), FORK_CHILD], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out) as NodeFork;
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const at = process.argv.indexOf('--browser');
@@ -94,31 +132,23 @@ async function main(): Promise<void> {
       fail(`${name} must be ${name === '--mb' ? 'a number' : 'a whole number'} of at least ${least}`, 2);
     }
   }
+  const forks = arg('--forks', 3);
+  if (!Number.isInteger(forks) || forks < 1) fail('--forks must be a whole number of at least 1', 2);
   const pack = buildPack();
   if (pack.literals.length === 0) fail('the rule pack has no patterns', 1);
   const options: BenchOptions = { mb: targetMb, rounds, warmup, repeat };
 
-  let summary: PageSummary & { runtime: string };
-  /** measured by the Node run only: the matcher's build time without the collections, and its heap */
-  const measured: { buildMs?: number; heap?: number } = {};
-  if (browserKind) {
-    summary = await inBrowser(browserKind, pack, options);
-  } else {
-    const gc = (globalThis as { gc?: () => void }).gc;
-    // the heap createMatcher retains (with --expose-gc); building it is timed inside
-    const build = (p: CompiledPack): Matcher => {
-      gc?.();
-      const before = process.memoryUsage().heapUsed;
-      const started = performance.now();
-      const matcher = createMatcher(p);
-      measured.buildMs = performance.now() - started;
-      gc?.();
-      if (gc) measured.heap = process.memoryUsage().heapUsed - before;
-      return matcher;
-    };
-    summary = { ...summarize(runEngineBench(pack, options, flatCopy, build)), runtime: `node ${process.version}` };
+  if (process.argv.includes(FORK_CHILD)) {
+    process.stdout.write(JSON.stringify(inNode(pack, options)) + '\n');
+    return;
   }
-  const { runtime, text_mb, text_chars, ...figures } = summary;
+  const runs: NodeFork[] = [];
+  for (let f = 0; f < forks; f++) {
+    if (!json && forks > 1) process.stderr.write(`fork ${f + 1}/${forks}\n`);
+    runs.push(browserKind ? { ...(await inBrowser(browserKind, pack, options)), heap: null } : nodeFork());
+  }
+  const summary = combineForks(runs);
+  const { runtime, text_mb, text_chars, heap: _heap, ...figures } = summary;
   const result = {
     runtime,
     text_mb,
@@ -129,8 +159,7 @@ async function main(): Promise<void> {
     warmup_rounds: warmup,
     repeat,
     ...figures,
-    ...(measured.buildMs === undefined ? {} : { matcher_build_ms: Number(measured.buildMs.toFixed(1)) }),
-    matcher_heap_bytes: measured.heap ?? null,
+    matcher_heap_bytes: summary.heap,
     pack_json_bytes: JSON.stringify(pack).length,
   };
   if (json) {
@@ -146,6 +175,7 @@ async function main(): Promise<void> {
       `regex      ${result.regex_mb_s} MB/s   engine is ${result.engine_vs_regex}x`,
       `indexOf    ${result.indexof_mb_s} MB/s   engine is ${result.engine_vs_indexof}x`,
       `scan loop  ${result.scan_loop_mb_s} MB/s   engine is ${result.engine_vs_scan_loop}x of it`,
+      `forks      ${result.forks} (figures are medians over them); engine vs loop in each: ${result.engine_vs_scan_loop_each_fork.join(', ')}`,
       `noise      slowest/fastest round: loop ${result.noise_scan_loop}x, engine ${result.noise_engine}x`,
       `memory     ${result.automaton_bytes} bytes of tables${result.matcher_heap_bytes === null ? '' : `, ${result.matcher_heap_bytes} bytes of heap`}; ${result.trie_nodes} trie nodes, ${result.alphabet} classes, built in ${result.matcher_build_ms} ms`,
     ].join('\n') + '\n',

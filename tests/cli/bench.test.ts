@@ -7,7 +7,7 @@ const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 /** The bench's output format (issue 4 names its fields); its figures are not checked here, only that they are there. */
 describe('npm run bench -- --json', { timeout: 120_000 }, () => {
   it('reports every contender, the ratios, the rounds and the matcher memory, on a small text', () => {
-    const out = execFileSync(tsx, ['--expose-gc', 'src/cli/bench.ts', '--json', '--mb', '0.2', '--rounds', '2', '--warmup', '2'], {
+    const out = execFileSync(tsx, ['--expose-gc', 'src/cli/bench.ts', '--json', '--mb', '0.2', '--rounds', '2', '--warmup', '2', '--forks', '2'], {
       encoding: 'utf8',
       timeout: 120_000,
     });
@@ -25,9 +25,15 @@ describe('npm run bench -- --json', { timeout: 120_000 }, () => {
     expect(result.rules as number).toBeGreaterThan(10);
     expect(result.automaton_bytes as number).toBeGreaterThan(10_000);
     expect(result.matcher_heap_bytes).toEqual(expect.any(Number));
+    // two fresh processes, each ratio their median
+    expect(result.forks).toBe(2);
+    const each = result.engine_vs_scan_loop_each_fork as number[];
+    expect(each).toHaveLength(2);
+    expect(result.engine_vs_scan_loop).toBeCloseTo(((each[0] as number) + (each[1] as number)) / 2, 2);
+    expect(result.engine_vs_regex_each_fork).toHaveLength(2);
   });
 
-  it.each([['--rounds', '0'], ['--warmup', 'many'], ['--mb', '-1'], ['--browser', 'safari'], ['--browser', '']])('refuses %s %s with a reason', (flag, value) => {
+  it.each([['--forks', '0'], ['--forks', '1.5'], ['--rounds', '0'], ['--warmup', 'many'], ['--mb', '-1'], ['--browser', 'safari'], ['--browser', '']])('refuses %s %s with a reason', (flag, value) => {
     let failure: { status?: number; stderr?: string } | undefined;
     try {
       const args = value === '' ? [flag] : [flag, value];

@@ -11,7 +11,7 @@ const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
  */
 describe('the engine benchmark in a browser page', () => {
   const run = (args: string[]) =>
-    JSON.parse(execFileSync(tsx, ['src/cli/bench.ts', '--json', '--mb', '0.2', '--rounds', '2', '--warmup', '1', ...args], { encoding: 'utf8', timeout: 120_000 })) as Record<string, unknown>;
+    JSON.parse(execFileSync(tsx, ['src/cli/bench.ts', '--json', '--mb', '0.2', '--rounds', '2', '--warmup', '1', '--forks', '1', ...args], { encoding: 'utf8', timeout: 120_000 })) as Record<string, unknown>;
   const node = run([]);
 
   it.each([
