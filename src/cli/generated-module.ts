@@ -16,9 +16,11 @@ export function generatedModuleAlias(specifier: string, fileName: string, source
 }
 
 /**
- * `export default <value>` as JSON.parse of a string literal: V8 reads a string much faster
- * than the same object literal, and the content script evaluates this in every frame.
+ * `export default` a function returning <value>, parsed on its first call from a string literal
+ * (V8 reads a string much faster than the same object literal): for data a context may never
+ * need (the bundled locales, when the language follows the browser's), so that evaluating the
+ * content script in every frame neither compiles it as code nor parses it.
  */
-export function jsonModuleSource(value: unknown): string {
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
+export function lazyJsonModuleSource(value: unknown): string {
+  return `let value;\nexport default function () {\n  return (value ??= JSON.parse(${JSON.stringify(JSON.stringify(value))}));\n}\n`;
 }

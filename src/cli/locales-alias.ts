@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Alias } from 'vite';
-import { generatedModuleAlias, jsonModuleSource } from './generated-module';
+import { generatedModuleAlias, lazyJsonModuleSource } from './generated-module';
 
 export const BUNDLED_LOCALES = ['zh_CN', 'en'] as const;
 
 /**
- * `virtual:fcs-locales`: every bundled locale's messages, for the in-extension language choice
+ * `virtual:fcs-locales`: a function giving every bundled locale's messages (parsed on first use),
+ * for the in-extension language choice
  * (src/shared/i18n.ts). Only the message texts: the translators' descriptions stay in
  * _locales, out of the content script every frame evaluates.
  */
@@ -17,5 +18,5 @@ export function bundledLocalesAlias(name: string): Alias {
       return [locale, Object.fromEntries(Object.entries(messages).map(([key, entry]) => [key, entry.message]))];
     }),
   );
-  return generatedModuleAlias('virtual:fcs-locales', `locales-${name}.js`, jsonModuleSource(locales));
+  return generatedModuleAlias('virtual:fcs-locales', `locales-${name}.js`, lazyJsonModuleSource(locales));
 }

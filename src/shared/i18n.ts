@@ -21,8 +21,8 @@ export function currentLanguage(): LanguageChoice {
 
 /** A UI string in the chosen language (the browser's when 'auto'); the zh_CN text if none. */
 export function t(key: MessageKey): string {
-  const text = chosen === 'auto' ? browser.i18n.getMessage(key) : BUNDLED[chosen][key];
-  return text || (BUNDLED.zh_CN[key] ?? key);
+  const text = chosen === 'auto' ? browser.i18n.getMessage(key) : BUNDLED()[chosen][key];
+  return text || (BUNDLED().zh_CN[key] ?? key);
 }
 
 /** The language the UI strings are in, as BCP 47. */
@@ -31,7 +31,7 @@ export function uiLanguage(): string {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(BUNDLED.zh_CN, key);
+  return Object.hasOwn(BUNDLED().zh_CN, key);
 }
 
 /**

@@ -15,23 +15,26 @@ async function load(name: string): Promise<unknown> {
   const alias = polyfillAlias(name);
   expect(alias.find).toEqual(/^webextension-polyfill$/);
   const file = alias.replacement;
-  expect(readFileSync(file, 'utf8')).toMatch(/export default module\.exports;\n$/);
+  expect(readFileSync(file, 'utf8')).toMatch(/export default globalThis\.browser\?\.runtime\?\.id \? globalThis\.browser : polyfill\(\);\n$/);
   return ((await import(/* @vite-ignore */ `${file}?${name}`)) as { default: unknown }).default;
 }
 
 describe('webextension-polyfill as an ES module', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('hands back a native browser object itself, reading none of its namespaces', async () => {
+  it('hands back a native browser object itself, reading none of its namespaces, without running the package', async () => {
     const touched: string[] = [];
     const native = { runtime: { id: 'ext-id' } } as Record<string, unknown>;
     for (const namespace of ['app', 'storage', 'i18n', 'tabs']) {
       Object.defineProperty(native, namespace, { enumerable: true, get: () => (touched.push(namespace), {}) });
     }
-    vi.stubGlobal('chrome', { runtime: { id: 'ext-id' } });
+    // the package's first step reads chrome.runtime.id
+    const chromeReads: string[] = [];
+    vi.stubGlobal('chrome', new Proxy({ runtime: { id: 'ext-id' } }, { get: (target, key) => (chromeReads.push(String(key)), Reflect.get(target, key)) }));
     vi.stubGlobal('browser', native);
     expect(await load('test-native')).toBe(native);
     expect(touched).toEqual([]);
+    expect(chromeReads).toEqual([]);
   });
 
   it('wraps chrome with promises when there is no native browser object', async () => {

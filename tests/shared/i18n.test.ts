@@ -56,6 +56,6 @@ describe('the locales bundled for the language choice', () => {
     ['en', en],
   ] as const)('%s: every message of _locales, and nothing else', (locale, file) => {
     const messages = Object.fromEntries(Object.entries(file).map(([key, entry]) => [key, entry.message]));
-    expect(bundled[locale]).toEqual(messages);
+    expect(bundled()[locale]).toEqual(messages);
   });
 });
