@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { lazyJsonModuleSource } from '../../src/cli/generated-module';
 
 describe('lazyJsonModuleSource', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fcs-generated-'));
   afterEach(() => vi.restoreAllMocks());
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('parses its value on the first call only, not when the module is evaluated', async () => {
     const value = { zh_CN: { title: '提醒 "引号" \\ 反斜杠' }, en: { title: 'Warning' } };
@@ -18,6 +19,5 @@ describe('lazyJsonModuleSource', () => {
     expect(locales()).toEqual(value);
     expect(locales()).toBe(locales());
     expect(parse).toHaveBeenCalledTimes(1);
-    rmSync(dir, { recursive: true, force: true });
   });
 });
