@@ -1,9 +1,7 @@
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json';
-import { compiledPackAliases } from './src/cli/pack-alias';
-import { bundledLocalesAlias } from './src/cli/locales-alias';
-import { polyfillAlias } from './src/cli/polyfill-alias';
+import { projectAliases } from './src/cli/aliases';
 import { manifestFor, type TargetBrowser } from './src/cli/manifest-for';
 import { ocrAssets } from './src/cli/ocr-assets-plugin';
 
@@ -12,7 +10,7 @@ const outDir = process.env.FCS_OUT_DIR ?? `dist/${browser}`;
 
 export default defineConfig({
   publicDir: 'src/public',
-  resolve: { alias: [...compiledPackAliases(browser), bundledLocalesAlias(browser), polyfillAlias(browser)] },
+  resolve: { alias: projectAliases(browser) },
   build: {
     outDir,
     emptyOutDir: true,

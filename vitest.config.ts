@@ -1,12 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import { compiledPackAliases } from './src/cli/pack-alias';
-import { bundledLocalesAlias } from './src/cli/locales-alias';
-import { polyfillAlias } from './src/cli/polyfill-alias';
+import { projectAliases } from './src/cli/aliases';
 
 // Engine and rule tests run in Node; DOM tests opt into happy-dom with a
 // `// @vitest-environment happy-dom` line. Real browsers live in vitest.e2e.config.ts.
 export default defineConfig({
-  resolve: { alias: [...compiledPackAliases('test'), bundledLocalesAlias('test'), polyfillAlias('test')] },
+  resolve: { alias: projectAliases('test') },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
