@@ -40,12 +40,14 @@ export function extensionTasks(events: readonly TraceEvent[], origin = 'chrome-e
     .reduce<TraceEvent | undefined>((last, e) => (last && last.ts > e.ts ? last : e), undefined);
   if (!dcl) return [];
   const onThread = events.filter((e) => e.pid === dcl.pid && e.tid === dcl.tid && e.ph === 'X' && typeof e.dur === 'number');
-  const ours = onThread.filter(isOurs);
+  // in start order, so each task's events are one run found by a binary search
+  const ours = onThread.filter(isOurs).sort((a, b) => a.ts - b.ts);
   const tasks: ExtensionTask[] = [];
   for (const task of onThread) {
     if (task.name !== 'RunTask') continue;
     const end = task.ts + (task.dur as number);
-    const inside = ours.filter((e) => e.ts >= task.ts && e.ts < end);
+    const inside: TraceEvent[] = [];
+    for (let i = firstAtOrAfter(ours, task.ts); i < ours.length && (ours[i] as TraceEvent).ts < end; i++) inside.push(ours[i] as TraceEvent);
     if (inside.length === 0) continue;
     tasks.push({
       startMs: (task.ts - dcl.ts) / 1000,
@@ -55,4 +57,16 @@ export function extensionTasks(events: readonly TraceEvent[], origin = 'chrome-e
     });
   }
   return tasks.sort((a, b) => a.startMs - b.startMs);
+}
+
+/** The index of the first event starting at or after `ts` in `sorted` (its length if none). */
+function firstAtOrAfter(sorted: readonly TraceEvent[], ts: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as TraceEvent).ts < ts) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
