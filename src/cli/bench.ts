@@ -84,10 +84,11 @@ async function inBrowser(kind: 'chromium' | 'firefox', pack: CompiledPack, optio
 /** The flag a fork runs with: one bench in this process, its summary as one JSON line. */
 const FORK_CHILD = '--fork-child';
 
-type NodeFork = PageSummary & { runtime: string; heap: number | null };
+/** One fork's summary: Node's or a browser's (heap: the matcher's, measured in Node only). */
+type ForkResult = PageSummary & { runtime: string; heap: number | null };
 
 /** One bench in this process. The matcher's build time and heap are measured without the collections (with --expose-gc). */
-function inNode(pack: CompiledPack, options: BenchOptions): NodeFork {
+function inNode(pack: CompiledPack, options: BenchOptions): ForkResult {
   const gc = (globalThis as { gc?: () => void }).gc;
   let heap: number | null = null;
   let buildMs = 0;
@@ -106,14 +107,14 @@ function inNode(pack: CompiledPack, options: BenchOptions): NodeFork {
 }
 
 /** One bench in a fresh Node process (same flags, same options), so that V8 compiles every contender anew. */
-function nodeFork(): NodeFork {
+function nodeFork(): ForkResult {
   const script = process.argv[1] ?? fail('cannot tell which script to fork', 1);
   const out = execFileSync(process.execPath, [...process.execArgv, script, ...process.argv.slice(2), FORK_CHILD], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(out) as NodeFork;
+  return JSON.parse(out) as ForkResult;
 }
 
 async function main(): Promise<void> {
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(inNode(pack, options)) + '\n');
     return;
   }
-  const runs: NodeFork[] = [];
+  const runs: ForkResult[] = [];
   for (let f = 0; f < forks; f++) {
     if (!json && forks > 1) process.stderr.write(`fork ${f + 1}/${forks}\n`);
     runs.push(browserKind ? { ...(await inBrowser(browserKind, pack, options)), heap: null } : nodeFork());
