@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json';
-import { projectAliases } from './src/cli/aliases';
-import { manifestFor, type TargetBrowser } from './src/cli/manifest-for';
-import { ocrAssets } from './src/cli/ocr-assets-plugin';
+import { projectAliases } from './tools/build/aliases';
+import { manifestFor, type TargetBrowser } from './tools/build/manifest-for';
+import { ocrAssets } from './tools/build/ocr-assets-plugin';
 
 const browser: TargetBrowser = process.env.FCS_BROWSER === 'firefox' ? 'firefox' : 'chrome';
 const outDir = process.env.FCS_OUT_DIR ?? `dist/${browser}`;

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { projectAliases } from './src/cli/aliases';
+import { projectAliases } from './tools/build/aliases';
 
 // Engine and rule tests run in Node; DOM tests opt into happy-dom with a
 // `// @vitest-environment happy-dom` line. Real browsers live in vitest.e2e.config.ts.
@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { alias: projectAliases('test') },
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/bench/**', 'node_modules/**'],
     environment: 'node',
     // the compiled pack module is generated under node_modules/.cache and imports the engine's
     // TypeScript: run it through Vite like our own code instead of handing it to Node

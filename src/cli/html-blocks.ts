@@ -1,5 +1,5 @@
 import { Window } from 'happy-dom';
-import { extractBlocks } from '../content/extract';
+import { extractBlocks } from '../content/scan/extract';
 
 /** The blocks the content script would see in this HTML, via the same extractor. */
 export function htmlToBlocks(html: string): string[] {

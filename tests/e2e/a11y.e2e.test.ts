@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST_DIR, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
+import { DIST_DIR, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
 import { PROBE_RULE, describeViolations, seriousViolations, seriousViolationsWithProbe, tabRound, type AxeProbe, type AxeScope } from './support/axe';
 import { fixtureUrl } from './support/fixtures';
 import { useExtensionSession } from './support/session';

@@ -8,7 +8,7 @@ import {
   type BrowserKind,
   type ExtensionSession,
   type PageDriver,
-} from '../../src/cli/browsers';
+} from './support/browsers';
 import { fixtureUrl, HOTLINES, WARNING_LEVELS } from './support/fixtures';
 import { serveFixtures, type FixtureServer } from './support/server';
 

@@ -8,7 +8,7 @@ import {
   waitForVerdict,
   type BrowserKind,
   type PageDriver,
-} from '../../src/cli/browsers';
+} from './support/browsers';
 import { fixtureUrl } from './support/fixtures';
 import { FIXTURES_DIR } from './support/server';
 import { useExtensionSession } from './support/session';

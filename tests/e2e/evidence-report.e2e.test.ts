@@ -7,7 +7,7 @@ import {
   waitForVerdict,
   type BrowserKind,
   type PageDriver,
-} from '../../src/cli/browsers';
+} from './support/browsers';
 import { fixtureUrl } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 

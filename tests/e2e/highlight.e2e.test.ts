@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, pollFor, waitForBanner, type BrowserKind, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
+import { launch, pollFor, waitForBanner, type BrowserKind, type ExtensionSession, type PageDriver } from './support/browsers';
 import { fixtureUrl } from './support/fixtures';
 import { serveFixtures, type FixtureServer } from './support/server';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pollFor, waitForBanner, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
+import { pollFor, waitForBanner, type BrowserKind, type PageDriver } from './support/browsers';
 import { fixtureUrl } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 

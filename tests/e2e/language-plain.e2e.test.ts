@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pollFor, readBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
+import { pollFor, readBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
 import en from '../../src/public/_locales/en/messages.json';
 import zhCN from '../../src/public/_locales/zh_CN/messages.json';
 import { fixtureUrl } from './support/fixtures';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type ExtensionSession } from '../../src/cli/browsers';
+import { launch, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type ExtensionSession } from './support/browsers';
 import { fixtureUrl } from './support/fixtures';
 import { serveFixtures, type FixtureServer } from './support/server';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectNoBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
+import { expectNoBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
+import { pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 
@@ -16,7 +16,7 @@ import { useExtensionSession } from './support/session';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const PAUSED = '[data-testid="scan-paused"]';
 
-/** the observer's normal delay between scans of changes (src/content/observe.ts DEBOUNCE_MS) */
+/** the observer's normal delay between scans of changes (src/content/scan/observe.ts DEBOUNCE_MS) */
 const NORMAL_DELAY_MS = 400;
 const WINDOW_MS = 12_000;
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoBanner, launch, waitForBanner, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
+import { expectNoBanner, launch, waitForBanner, type ExtensionSession, type PageDriver } from './support/browsers';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
 import { serveFixtures, type FixtureServer } from './support/server';
 

@@ -5,8 +5,8 @@ import {
   waitForVerdict,
   type BrowserKind,
   type PageDriver,
-} from '../../src/cli/browsers';
-import { MAX_RESTORATIONS } from '../../src/content/banner-guard';
+} from './support/browsers';
+import { MAX_RESTORATIONS } from '../../src/content/banner/guard';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 

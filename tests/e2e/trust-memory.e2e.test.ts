@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PageDriver } from '../../src/cli/browsers';
-import { heapUsedMb, isolatedWorldObjects } from '../../src/cli/content-memory';
-import { TRACKED_KEYS_FLOOR } from '../../src/content/block-keys';
+import type { PageDriver } from './support/browsers';
+import { heapUsedMb, isolatedWorldObjects } from '../../tools/bench/content-memory';
+import { TRACKED_KEYS_FLOOR } from '../../src/content/scan/block-keys';
 import { fixtureUrl } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 
@@ -11,7 +11,7 @@ import { useExtensionSession } from './support/session';
  * adds 1,000 paragraphs a second and drops old ones (fixtures/pathological.html?load=mutations),
  * the block keys it tracks (one WeakRef each, counted in its isolated world over CDP) stay under
  * max(TRACKED_KEYS_FLOOR, 2 × the page's elements) + the page's elements. Without the sweep in
- * src/content/extract.ts they grow by ~160 a second. `npm run bench:memory` reports the MB.
+ * src/content/scan/extract.ts they grow by ~160 a second. `npm run bench:memory` reports the MB.
  */
 
 const RESTLESS_MS = 20_000;

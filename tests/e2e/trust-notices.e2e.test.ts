@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoBanner, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
+import { expectNoBanner, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 

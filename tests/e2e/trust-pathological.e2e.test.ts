@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitForBanner, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
+import { waitForBanner, type BrowserKind, type PageDriver } from './support/browsers';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 

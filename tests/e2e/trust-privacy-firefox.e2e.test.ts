@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, pollFor, waitForBanner, waitForVerdict, type ExtensionSession, type PageDriver } from '../../src/cli/browsers';
+import { launch, pollFor, waitForBanner, waitForVerdict, type ExtensionSession, type PageDriver } from './support/browsers';
 import { fixtureUrl } from './support/fixtures';
 import { firefoxThroughProxy, startLoggingProxy, type LoggingProxy, type ProxiedRequest } from './support/logging-proxy';
 import { FIXTURES_DIR, serveFixtures, type FixtureServer } from './support/server';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { BrowserContext, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectNoBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../src/cli/browsers';
+import { expectNoBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
 import { fixtureUrl } from './support/fixtures';
 import { FIXTURES_DIR } from './support/server';
 import { useExtensionSession } from './support/session';

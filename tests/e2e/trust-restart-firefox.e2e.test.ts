@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoBanner, pollFor, waitForBanner, waitForVerdict, type PageDriver } from '../../src/cli/browsers';
+import { expectNoBanner, pollFor, waitForBanner, waitForVerdict, type PageDriver } from './support/browsers';
 import { lureTitlesIn } from './support/expected-lures';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
 import { useExtensionSession } from './support/session';

@@ -10,7 +10,7 @@ import {
   waitForVerdict,
   type ExtensionSession,
   type PageDriver,
-} from '../../src/cli/browsers';
+} from './support/browsers';
 import { lureTitlesIn } from './support/expected-lures';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
 import { FIXTURES_DIR, serveFixtures, type FixtureServer } from './support/server';

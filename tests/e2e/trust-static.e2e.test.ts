@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DIST_DIR } from '../../src/cli/browsers';
+import { DIST_DIR } from './support/browsers';
 
 /**
  * What the shipped extension is made of, read from the build (dist/chrome, dist/firefox):

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../src/engine/lazy-schema';
-import { bundleIife } from '../../src/cli/bundle-iife';
+import { bundleIife } from '../../tools/build/bundle-iife';
 
 describe('lazySchema', () => {
   it('builds the schema only when first used, once', () => {

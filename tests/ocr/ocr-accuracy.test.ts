@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeBlock, createMatcher, scorePage, DEFAULT_WARN_THRESHOLD } from '../../src/engine';
-import { characterAccuracy, tallyAccuracy } from '../../src/ocr/char-accuracy';
+import { characterAccuracy, tallyAccuracy } from '../../tools/bench/char-accuracy';
 import type { OcrEngine } from '../../src/ocr/ppocr-engine';
-import { createNodePpOcr } from '../../src/cli/ocr-engines-node';
+import { createNodePpOcr } from '../../tools/bench/ocr-engines-node';
 import { buildPack } from '../../src/cli/pack-files';
-import { OCR_FIXTURES, renderOcrFixtures, type RenderedFixture } from '../../src/cli/ocr-fixtures';
+import { OCR_FIXTURES, renderOcrFixtures, type RenderedFixture } from '../../tools/bench/ocr-fixtures';
 
 /**
  * The shipped OCR pipeline (PP-OCRv4 on onnxruntime-web's WASM, in Node) on the fixture set that

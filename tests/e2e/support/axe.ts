@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { PageDriver } from '../../../src/cli/browsers';
+import type { PageDriver } from './browsers';
 
 /**
  * axe-core run inside a page through `evaluate` (the same in Chromium and Firefox, extension

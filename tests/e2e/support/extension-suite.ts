@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from '../../../src/cli/browsers';
+import { expectNoBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './browsers';
 import { lureTitlesIn } from './expected-lures';
 import { fixtureUrl, HOTLINES, WARNING_LEVELS, WEB_12315 } from './fixtures';
 import { useExtensionSession } from './session';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_PATH, DIST_DIR, FIREFOX_PATH } from '../../../src/cli/browsers';
+import { CHROMIUM_PATH, DIST_DIR, FIREFOX_PATH } from './browsers';
 
 /** Fails the e2e tier at once, with what to do, instead of one timeout per test. */
 export default function requireBuild(): void {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launch, type BrowserKind, type ExtensionSession, type LaunchOptions, type PageDriver } from '../../../src/cli/browsers';
+import { launch, type BrowserKind, type ExtensionSession, type LaunchOptions, type PageDriver } from './browsers';
 import { serveFixtures, type FixtureServer } from './server';
 
 export interface E2eSession {

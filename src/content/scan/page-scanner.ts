@@ -1,0 +1,97 @@
+/** Ties extraction, analysis and reporting together for one frame. */
+import { createMatcher, matcherSteps, type Matcher } from '../../engine';
+import type { CompiledPack } from '../../engine/types';
+import { isBannerHost } from '../banner/banner';
+import { extractBlocksSliced } from './extract';
+import { sendReports } from './report';
+import { scanBlocks, SlicePacer, yieldToPage, type FindingsCache } from './scan-blocks';
+
+export class PageScanner {
+  readonly docId = crypto.randomUUID();
+  private built: Matcher | undefined;
+  private building: Promise<Matcher> | undefined;
+  private reportedAnything = false;
+  /** block element → its text and findings when last analysed (an SPA view or a rescan reuses them) */
+  private readonly cache: FindingsCache = new WeakMap();
+  /** scanning of changes is slowed down because the page never stops changing */
+  private throttled = false;
+
+  constructor(
+    /** called when the matcher is first needed, not when the script starts */
+    private readonly pack: () => CompiledPack,
+    private readonly doc: Document,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /**
+   * The pack made ready for matching (also reads the text of images, image-reader.ts). Built on
+   * first use rather than when the script starts: every frame runs this script, most frames
+   * hold no text worth matching, and a start-up task should stay short.
+   */
+  get matcher(): Matcher {
+    return (this.built ??= createMatcher(this.pack()));
+  }
+
+  /**
+   * The matcher, built in slices of its own when not built yet: decoding the pack, then each of
+   * the steps of matcherSteps, with a yield to the page between them. Built at once, cold, it
+   * was one task of 20–40 ms, more on a busy machine. Scans that start meanwhile share the build.
+   */
+  private async readyMatcher(pacer: SlicePacer): Promise<Matcher> {
+    if (this.built) return this.built;
+    return pacer.wait((this.building ??= this.buildInSlices()));
+  }
+
+  private async buildInSlices(): Promise<Matcher> {
+    await yieldToPage();
+    const steps = matcherSteps(this.pack());
+    for (;;) {
+      await yieldToPage();
+      // the getter may have built it meanwhile (the image reader asks synchronously)
+      if (this.built) return this.built;
+      const step = steps.next();
+      if (step.done) return (this.built = step.value);
+    }
+  }
+
+  /** Scans the whole document; returns how many blocks carried findings. */
+  async scanAll(): Promise<number> {
+    const root = this.doc.body ?? this.doc.documentElement;
+    const pacer = new SlicePacer();
+    const blocks = await extractBlocksSliced([root], { isOwnUi: isBannerHost }, pacer, this.signal);
+    const matcher = blocks && blocks.length > 0 ? await this.readyMatcher(pacer) : undefined;
+    const reports = blocks && (matcher ? await scanBlocks(matcher, blocks, this.signal, pacer, this.cache) : []);
+    if (!reports || this.signal.aborted) return 0;
+    // frames with nothing to say stay silent (most iframes are ads or widgets); the top frame
+    // always reports once, so a banner wanted by an iframe's findings reaches it
+    const isTopFrame = this.doc.defaultView !== null && this.doc.defaultView === this.doc.defaultView.top;
+    if (reports.length > 0 || this.reportedAnything || this.throttled || isTopFrame) {
+      await sendReports(this.docId, true, reports, this.throttled);
+      this.reportedAnything = true;
+    }
+    return reports.length;
+  }
+
+  /** Scans the blocks holding `nodes`; resolves to the main-thread time it took, in ms. */
+  async scanAdded(nodes: readonly Node[]): Promise<number> {
+    const pacer = new SlicePacer();
+    const blocks = await extractBlocksSliced(nodes, { isOwnUi: isBannerHost }, pacer, this.signal);
+    const matcher = blocks && blocks.length > 0 ? await this.readyMatcher(pacer) : undefined;
+    const reports = blocks && (matcher ? await scanBlocks(matcher, blocks, this.signal, pacer, this.cache) : []);
+    const busy = pacer.finish();
+    if (!reports || this.signal.aborted || reports.length === 0) return busy;
+    await sendReports(this.docId, false, reports, this.throttled);
+    this.reportedAnything = true;
+    return busy;
+  }
+
+  /** The observer backs off on a page that changes constantly; the popup says so. */
+  setThrottled(throttled: boolean): void {
+    if (throttled === this.throttled || this.signal.aborted) return;
+    this.throttled = throttled;
+    if (this.reportedAnything || throttled) {
+      this.reportedAnything = true;
+      void sendReports(this.docId, false, [], throttled).catch(() => undefined);
+    }
+  }
+}

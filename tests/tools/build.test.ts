@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBuiltExtension } from '../../tools/build/check-dist';
+import { BUILT_CONTENT_SCRIPT, BUILT_CONTENT_SCRIPTS, BUILT_PACK_SCRIPT, GECKO_ID } from '../../tools/build/manifest-for';
+
+const run = promisify(execFile);
+
+describe('checkBuiltExtension', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fcs-check-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function fakeBuild(manifest: Record<string, unknown>): string {
+    const out = mkdtempSync(join(dir, 'b-'));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest));
+    mkdirSync(join(out, 'src/content'), { recursive: true });
+    for (const script of BUILT_CONTENT_SCRIPTS) writeFileSync(join(out, script), '(function(){})();');
+    for (const l of ['zh_CN', 'en']) {
+      mkdirSync(join(out, '_locales', l), { recursive: true });
+      writeFileSync(join(out, '_locales', l, 'messages.json'), '{}');
+    }
+    return out;
+  }
+  const good = {
+    manifest_version: 3,
+    permissions: ['storage', 'activeTab', 'scripting'],
+    background: { service_worker: 'sw.js' },
+    content_scripts: [
+      { js: [BUILT_PACK_SCRIPT], matches: ['<all_urls>'], run_at: 'document_start' },
+      { js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'] },
+    ],
+  };
+
+  it('passes a good Chrome build', () => {
+    expect(checkBuiltExtension(fakeBuild(good), 'chrome')).toEqual([]);
+  });
+
+  it('fails on web_accessible_resources', () => {
+    const out = fakeBuild({ ...good, web_accessible_resources: [{ matches: ['<all_urls>'], resources: ['assets/*'] }] });
+    expect(checkBuiltExtension(out, 'chrome').join()).toContain('web_accessible_resources');
+  });
+
+  it('fails a Firefox build without gecko id or background.scripts', () => {
+    const problems = checkBuiltExtension(fakeBuild(good), 'firefox').join('\n');
+    expect(problems).toContain('gecko.id');
+    expect(problems).toContain('background.scripts');
+  });
+
+  it('fails when the content script is a module', () => {
+    const out = fakeBuild(good);
+    writeFileSync(join(out, BUILT_CONTENT_SCRIPT), 'import "./chunk.js";');
+    expect(checkBuiltExtension(out, 'chrome').join()).toContain('ES module');
+  });
+
+  it('fails when the pack script is missing or runs after the main one', () => {
+    const late = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT, BUILT_PACK_SCRIPT], matches: ['<all_urls>'] }] });
+    expect(checkBuiltExtension(late, 'chrome').join()).toContain('document_start');
+    const missing = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'] }] });
+    expect(checkBuiltExtension(missing, 'chrome').join()).toContain(`content script is not at ${BUILT_PACK_SCRIPT}`);
+  });
+});
+
+// A real build into a temporary directory: slow (two Vite builds), but it is the only way
+// to know what crxjs puts in the shipped manifests.
+describe('npm run build', () => {
+  const out = mkdtempSync(join(tmpdir(), 'fcs-build-'));
+  let built: { ok: true } | { ok: false; output: string } = { ok: true };
+
+  beforeAll(async () => {
+    try {
+      await run('npx', ['tsx', 'tools/build/build.ts', '--out', out], { cwd: process.cwd(), maxBuffer: 1 << 24 });
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string };
+      built = { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+    }
+  }, 240_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('builds', () => {
+    expect(built.ok ? '' : (built as { output: string }).output).toBe('');
+  });
+
+  it.each(['chrome', 'firefox'] as const)('%s build passes the shipping checks', (browser) => {
+    expect(checkBuiltExtension(join(out, browser), browser)).toEqual([]);
+  });
+
+  it('has no web_accessible_resources, and Firefox has its gecko id and background.scripts', () => {
+    const chrome = JSON.parse(readFileSync(join(out, 'chrome/manifest.json'), 'utf8'));
+    const firefox = JSON.parse(readFileSync(join(out, 'firefox/manifest.json'), 'utf8'));
+    expect(chrome.web_accessible_resources).toBeUndefined();
+    expect(firefox.web_accessible_resources).toBeUndefined();
+    expect(firefox.browser_specific_settings.gecko.id).toBe(GECKO_ID);
+    expect(firefox.background.scripts.length).toBeGreaterThan(0);
+    expect(chrome.content_scripts.map((c: { js: string[]; run_at: string }) => [c.js, c.run_at])).toEqual([
+      [[BUILT_PACK_SCRIPT], 'document_start'],
+      [[BUILT_CONTENT_SCRIPT], 'document_idle'],
+    ]);
+  });
+
+  it('writes a store zip per browser', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      expect(readFileSync(join(out, `fcs-guard-${browser}.zip`)).subarray(0, 2).toString()).toBe('PK');
+    }
+  });
+});

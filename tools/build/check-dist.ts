@@ -1,0 +1,70 @@
+/**
+ * Checks a built extension directory against what fcs-guard promises: no
+ * web_accessible_resources (pages must not detect us), a self-contained content script at
+ * the path the background injects, and for Firefox a gecko id and background.scripts.
+ * `tsx tools/build/check-dist.ts [dist]` checks dist/chrome and dist/firefox.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUILT_CONTENT_SCRIPTS, BUILT_PACK_SCRIPT, GECKO_ID, type TargetBrowser } from './manifest-for';
+
+interface BuiltManifest {
+  manifest_version?: number;
+  web_accessible_resources?: unknown;
+  background?: { service_worker?: string; scripts?: string[] };
+  browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
+  content_scripts?: { js?: string[]; matches?: string[]; all_frames?: boolean; run_at?: string }[];
+  permissions?: string[];
+  default_locale?: string;
+}
+
+export function checkBuiltExtension(dir: string, browser: TargetBrowser): string[] {
+  const problems: string[] = [];
+  const manifestPath = join(dir, 'manifest.json');
+  if (!existsSync(manifestPath)) return [`${manifestPath} is missing: run npm run build`];
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BuiltManifest;
+  if (manifest.manifest_version !== 3) problems.push('manifest_version is not 3');
+  if (manifest.web_accessible_resources !== undefined) {
+    problems.push('web_accessible_resources present: pages could detect fcs-guard');
+  }
+  const scripts = manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [];
+  for (const script of BUILT_CONTENT_SCRIPTS) {
+    if (!scripts.includes(script)) problems.push(`content script is not at ${script} (found ${scripts.join(', ')})`);
+    const contentPath = join(dir, script);
+    if (!existsSync(contentPath)) problems.push(`${contentPath} is missing`);
+    else if (/^\s*(import|export)\s/m.test(readFileSync(contentPath, 'utf8'))) {
+      problems.push(`content script ${script} is an ES module: it needs a loader and web_accessible_resources`);
+    }
+  }
+  const packEntry = manifest.content_scripts?.find((c) => c.js?.includes(BUILT_PACK_SCRIPT));
+  if (packEntry && packEntry.run_at !== 'document_start') problems.push(`${BUILT_PACK_SCRIPT} must run at document_start, before the main content script`);
+  for (const locale of ['zh_CN', 'en']) {
+    if (!existsSync(join(dir, '_locales', locale, 'messages.json'))) problems.push(`_locales/${locale}/messages.json is missing`);
+  }
+  const allowed = ['storage', 'activeTab', 'scripting', ...(browser === 'chrome' ? ['offscreen'] : [])];
+  const extra = (manifest.permissions ?? []).filter((p) => !allowed.includes(p));
+  if (extra.length > 0) problems.push(`unexpected permissions: ${extra.join(', ')}`);
+  if (browser === 'firefox') {
+    if (manifest.browser_specific_settings?.gecko?.id !== GECKO_ID) problems.push('browser_specific_settings.gecko.id is missing');
+    if (!manifest.browser_specific_settings?.gecko?.strict_min_version) problems.push('gecko.strict_min_version is missing');
+    if (!manifest.background?.scripts?.length) problems.push('background.scripts is missing');
+    if (manifest.background?.service_worker) problems.push('Firefox manifest has background.service_worker');
+  } else {
+    if (!manifest.background?.service_worker) problems.push('background.service_worker is missing');
+    if (manifest.browser_specific_settings) problems.push('Chrome manifest has browser_specific_settings');
+  }
+  return problems;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dist = process.argv[2] ?? 'dist';
+  let failed = false;
+  for (const browser of ['chrome', 'firefox'] as const) {
+    const problems = checkBuiltExtension(join(dist, browser), browser);
+    for (const p of problems) console.error(`${browser}: ${p}`);
+    failed ||= problems.length > 0;
+  }
+  if (failed) process.exit(1);
+  console.log('built manifests OK');
+}
