@@ -1,6 +1,6 @@
 import * as ort from 'onnxruntime-web/wasm';
 import { browser } from '../shared/browser';
-import { OCR_ASSET_DIR } from './asset-names';
+import { OCR_ASSET_DIR } from '../shared/extension-paths';
 import { imageHash } from './image-hash';
 import type { OcrReadRegions, OcrReadRegionsReply, RegionReading } from './ocr-request';
 import { createPpOcr, PPOCR_MODEL_FILES, type OcrEngine } from './ppocr-engine';

@@ -5,7 +5,7 @@ import { CUSTOM_RULES_KEY, loadCustomRules, loadEffectivePack } from '../shared/
 import { undoDecision } from '../shared/decisions';
 import { localizePage, setLanguage, t } from '../shared/i18n';
 import { loadSettings, SETTINGS_KEY } from '../shared/settings';
-import { updateSettings } from '../shared/settings-update';
+import { updateSettings } from '../shared/settings';
 import { describeProblem, setUpCustomRules } from './custom-rules-form';
 import { renderDecisions } from './decision-list';
 import { renderGeneral } from './general';

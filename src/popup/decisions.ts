@@ -8,7 +8,7 @@ import { allowUrl, muteRule, siteKeyOf, type AllowDuration, type AllowScope } fr
 import type { MessageKey } from '../shared/i18n';
 import type { ToContent } from '../shared/messages';
 import type { Settings } from '../shared/settings';
-import { updateSettings as updateStoredSettings } from '../shared/settings-update';
+import { updateSettings as updateStoredSettings } from '../shared/settings';
 
 type Translate = (key: MessageKey) => string;
 

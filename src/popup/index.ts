@@ -8,7 +8,7 @@ import { labelDecisions, setUpDecisions } from './decisions';
 import { setUpReportPanel } from './report-panel';
 import { saveEvidence } from './save-evidence';
 import { renderLures, renderVerdict } from './render';
-import { renderScanPaused } from './scan-paused';
+import { renderScanPaused } from './render';
 import { showTrustNotices } from './trust-notices';
 
 const checkButton = document.querySelector<HTMLButtonElement>('[data-testid="check-page"]');

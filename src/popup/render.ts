@@ -124,3 +124,11 @@ export function renderLures(doc: Document, view: TabVerdict, pack: CompiledPack,
     section.append(group);
   }
 }
+
+/** The line saying a page changes so fast that its checking was slowed down for now. */
+export function renderScanPaused(doc: Document, view: TabVerdict, t: (key: MessageKey) => string): void {
+  const line = doc.querySelector<HTMLElement>('[data-testid="scan-paused"]');
+  if (!line) return;
+  line.hidden = view.scanPaused !== true;
+  line.textContent = line.hidden ? '' : t('popupScanPaused');
+}

@@ -7,3 +7,6 @@ export const BUILT_PACK_SCRIPT = 'src/content/pack-script.js';
 /** Both, in the order they must run in a frame. */
 export const BUILT_CONTENT_SCRIPTS = [BUILT_PACK_SCRIPT, BUILT_CONTENT_SCRIPT] as const;
 export const POPUP_PAGE = 'src/popup/index.html';
+
+/** Where the build puts the OCR engine's files inside the extension, and the runtime finds them. */
+export const OCR_ASSET_DIR = 'ocr';

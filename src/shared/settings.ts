@@ -114,3 +114,10 @@ export function isAllowed(settings: Settings, url: string | undefined, now = Dat
     (allow) => allow.until > now && (allow.scope === 'site' ? coversHost(allow.value) : allow.value === parsed.href),
   );
 }
+
+/** Read, change and save the settings (extension pages and the background; never a content script). */
+export async function updateSettings(area: KeyValueArea, change: (settings: Settings) => Settings): Promise<Settings> {
+  const next = change(await loadSettings(area));
+  await saveSettings(area, next);
+  return next;
+}

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { renderScanPaused } from '../../src/popup/scan-paused';
+import { renderScanPaused } from '../../src/popup/render';
 import type { TabVerdict } from '../../src/shared/messages';
 import zhCN from '../../src/public/_locales/zh_CN/messages.json';
 import en from '../../src/public/_locales/en/messages.json';

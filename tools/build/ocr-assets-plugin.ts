@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
-import { OCR_ASSET_DIR } from '../../src/ocr/asset-names';
+import { OCR_ASSET_DIR } from '../../src/shared/extension-paths';
 import { PPOCR_MODEL_FILES } from '../../src/ocr/ppocr-engine';
 
 /**

@@ -5,6 +5,16 @@
  */
 import { LIMITS } from '../../shared/limits';
 import { blockKey } from './block-keys';
+import {
+  DOCUMENT_POSITION_FOLLOWING,
+  ELEMENT_NODE,
+  FILTER_ACCEPT,
+  FILTER_REJECT,
+  FILTER_SKIP,
+  SHOW_ELEMENT,
+  SHOW_TEXT,
+  TEXT_NODE,
+} from './dom';
 import { openShadowBlocks } from './shadow-text';
 import { isHidden } from './visibility';
 
@@ -40,16 +50,6 @@ const INLINE_TAGS = new Set([
 
 const MAX_CLIMB = 8;
 
-// DOM constants by value: this module also runs over a happy-dom Window in Node (src/cli),
-// where `Node` and `NodeFilter` are not globals.
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
-const DOCUMENT_POSITION_FOLLOWING = 4;
 
 /** Some non-space text below `element`; stops at the first, unlike `textContent`, which copies it all. */
 function hasText(element: Element): boolean {

@@ -6,6 +6,17 @@
  */
 import { isBannerHost } from '../banner/banner';
 import { isCautionHost } from '../input-guard/input-guard';
+import {
+  DOCUMENT_FRAGMENT_NODE,
+  DOCUMENT_NODE,
+  ELEMENT_NODE,
+  FILTER_ACCEPT,
+  FILTER_REJECT,
+  FILTER_SKIP,
+  SHOW_ELEMENT,
+  SHOW_TEXT,
+  TEXT_NODE,
+} from './dom';
 
 /** our own shadow-root UIs are never page text, whatever the caller's isOwnUi says */
 // (in Node, over a happy-dom window, there is no global Element and no UI of ours)
@@ -28,14 +39,6 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math
 const MAX_DEPTH = 32;
 const MAX_ROOTS = 500;
 
-// DOM constants by value: this also runs over a happy-dom Window in Node
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
 
 function isHidden(element: Element): boolean {
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
@@ -61,7 +64,7 @@ function* hostsUnder(start: Node, options: ShadowTextOptions, found: Element[]):
     found.push(start as Element);
   }
   const doc = start.ownerDocument ?? (start as Document);
-  if (start.nodeType !== ELEMENT_NODE && start.nodeType !== 9 && start.nodeType !== 11) return;
+  if (start.nodeType !== ELEMENT_NODE && start.nodeType !== DOCUMENT_NODE && start.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
   const walker = doc.createTreeWalker(start, SHOW_ELEMENT, {
     acceptNode: (node) => {
       const element = node as Element;

@@ -1,2 +1,0 @@
-/** Where the build puts the OCR engine's files inside the extension, and the runtime finds them. */
-export const OCR_ASSET_DIR = 'ocr';
