@@ -5,29 +5,28 @@
  */
 import { BUILT_CONTENT_SCRIPTS } from '../shared/extension-paths';
 import { browser } from '../shared/browser';
-import { PingReply, RescanReply, type CheckPageReply, type ToContent, type TabVerdict } from '../shared/messages';
-
-async function ask(tabId: number, message: ToContent, frameId?: number): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId });
-}
+import { askContent } from '../shared/ask';
+import type { ReplyOf } from '../shared/contract';
+import { ContentPing, ContentRescan, type TabCheckPage, type TabVerdict } from '../shared/messages';
 
 async function isContentScriptPresent(tabId: number): Promise<boolean> {
   try {
-    return PingReply.safeParse(await ask(tabId, { type: 'content/ping' }, 0)).success;
+    await askContent(ContentPing, tabId, {});
+    return true;
   } catch {
     return false;
   }
 }
 
-export async function checkPage(tabId: number, verdictNow: () => Promise<TabVerdict>): Promise<CheckPageReply> {
+export async function checkPage(tabId: number, verdictNow: () => Promise<TabVerdict>): Promise<ReplyOf<typeof TabCheckPage>> {
   try {
     if (!(await isContentScriptPresent(tabId))) {
       await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [...BUILT_CONTENT_SCRIPTS] });
     }
     // the top frame answers once its report is stored; other frames report as they finish
-    const top = RescanReply.safeParse(await ask(tabId, { type: 'content/rescan' }, 0));
-    if (!top.success) return { ok: false, error: 'no answer from the page' };
-    await ask(tabId, { type: 'content/rescan' }).catch(() => undefined);
+    const top = await askContent(ContentRescan, tabId, {}).catch(() => undefined);
+    if (!top) return { ok: false, error: 'no answer from the page' };
+    await askContent(ContentRescan, tabId, {}, 'all-frames').catch(() => undefined);
     return { ok: true, verdict: await verdictNow() };
   } catch (error) {
     return { ok: false, error: String(error instanceof Error ? error.message : error).slice(0, 500) };

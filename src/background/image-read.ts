@@ -4,15 +4,13 @@
  * the image rectangles, keep the crops for the evidence kit, and answer with the text.
  */
 import { browser } from '../shared/browser';
-import type { ImageReadReply, ToBackground } from '../shared/messages';
+import type { MessageOf, ReplyOf } from '../shared/contract';
+import type { ImageRead } from '../shared/messages';
+import { imageCropsKey } from '../shared/storage-keys';
 import { readRegionsOnDevice } from './ocr-host';
-import { bumpOcrStats } from './ocr-stats';
-
-type ImageRead = Extract<ToBackground, { type: 'image/read' }>;
 
 /** Chrome allows 2 captureVisibleTab calls per second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND) */
 const CAPTURE_INTERVAL_MS = 600;
-const CROPS_KEY = (tabId: number): string => `ocr:crops:${tabId}`;
 const MAX_KEPT_CROPS = 3;
 
 export interface ImageCrop {
@@ -38,22 +36,18 @@ function captureVisible(windowId: number): Promise<string> {
   return capture;
 }
 
-export async function readImagesInTab(tabId: number, message: ImageRead): Promise<ImageReadReply> {
+export async function readImagesInTab(tabId: number, message: MessageOf<typeof ImageRead>): Promise<ReplyOf<typeof ImageRead>> {
   try {
     const tab = await browser.tabs.get(tabId);
     // captureVisibleTab shows the window's active tab: a background tab's images are not on screen
     if (!tab.active || tab.windowId === undefined) return { ok: false, error: 'tab not visible' };
-    await bumpOcrStats({ requests: 1 });
     const screenshot = await captureVisible(tab.windowId);
-    await bumpOcrStats({ captures: 1 });
     const reply = await readRegionsOnDevice({
-      type: 'offscreen/readRegions',
       screenshot,
       viewport: message.viewport,
       regions: message.images,
     });
     if (!reply.ok) return { ok: false, error: reply.error.slice(0, 500) };
-    await bumpOcrStats({ ocrRuns: reply.readings.filter((r) => !r.cached).length });
     await keepCrops(tabId, reply.readings.map((r) => ({ key: r.key, hash: r.hash, text: r.text, dataUrl: r.cropDataUrl, ms: r.ms })));
     return { ok: true, readings: reply.readings.map((r) => ({ key: r.key, text: r.text })) };
   } catch (error) {
@@ -62,7 +56,7 @@ export async function readImagesInTab(tabId: number, message: ImageRead): Promis
 }
 
 async function keepCrops(tabId: number, crops: ImageCrop[]): Promise<void> {
-  const key = CROPS_KEY(tabId);
+  const key = imageCropsKey(tabId);
   const previous = ((await browser.storage.session.get(key))[key] as ImageCrop[] | undefined) ?? [];
   const merged = [...crops, ...previous.filter((p) => !crops.some((c) => c.hash === p.hash))].slice(0, MAX_KEPT_CROPS);
   await browser.storage.session.set({ [key]: merged });
@@ -70,10 +64,10 @@ async function keepCrops(tabId: number, crops: ImageCrop[]): Promise<void> {
 
 /** The crops read in a tab, newest first, as PNG data URLs: for the evidence kit. */
 export async function imageCropsOf(tabId: number): Promise<ImageCrop[]> {
-  const key = CROPS_KEY(tabId);
+  const key = imageCropsKey(tabId);
   return ((await browser.storage.session.get(key))[key] as ImageCrop[] | undefined) ?? [];
 }
 
 export function forgetImageCrops(tabId: number): Promise<void> {
-  return browser.storage.session.remove(CROPS_KEY(tabId));
+  return browser.storage.session.remove(imageCropsKey(tabId));
 }

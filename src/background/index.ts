@@ -1,8 +1,9 @@
 /** Background entry: wires the router, per-tab state and badge. Nothing that matters lives here. */
 import pack from 'virtual:fcs-pack';
+import { askContent } from '../shared/ask';
 import { browser } from '../shared/browser';
 import { POPUP_PAGE } from '../shared/extension-paths';
-import type { ToContent } from '../shared/messages';
+import { BannerShow } from '../shared/messages';
 import { setBadge } from './badge';
 import { checkPage } from './check-page';
 import { decideFromBanner, muteFromBanner } from './decide';
@@ -14,40 +15,49 @@ import { TabStore } from './tab-store';
 
 const store = new TabStore(browser.storage.session);
 const effectivePack = effectivePackSource(pack);
+const ACK = { ok: true } as const;
 const context: ReportContext = {
   pack,
   store,
   settingsArea: browser.storage.local,
   effects: {
     setBadge,
-    async sendToTopFrame(tabId: number, message: ToContent) {
-      await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+    async showBanner(tabId, banner) {
+      await askContent(BannerShow, tabId, banner);
     },
   },
 };
 
 listenForMessages({
-  report: async (tabId, frameId, url, message) => {
+  'scan/report': async ({ docId, replace, blocks, throttled }, from) => {
     context.pack = await effectivePack();
-    const { docId, replace, blocks, throttled } = message;
-    return handleReport(context, tabId, { frameId, url, docId, replace, blocks, throttled });
+    await handleReport(context, from.tabId, { frameId: from.frameId, url: from.url, docId, replace, blocks, throttled });
+    return ACK;
   },
-  openDetails: (tab) =>
-    browser.tabs.create({
-      url: browser.runtime.getURL(`${POPUP_PAGE}?tabId=${tab.id}`),
-      index: tab.index + 1,
-      openerTabId: tab.id,
-      ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }),
-    }),
-  getVerdict: async (tabId) => {
+  'banner/openDetails': async (_, from) => {
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`${POPUP_PAGE}?tabId=${from.tabId}`),
+      ...(from.tabIndex === undefined ? {} : { index: from.tabIndex + 1 }),
+      openerTabId: from.tabId,
+      ...(from.windowId === undefined ? {} : { windowId: from.windowId }),
+    });
+    return ACK;
+  },
+  'banner/decide': async (decision, from) => {
+    await decideFromBanner(browser.storage.local, from.url, decision);
+    return ACK;
+  },
+  'banner/mute': async ({ ruleId }) => {
+    await muteFromBanner(browser.storage.local, await effectivePack(), ruleId);
+    return ACK;
+  },
+  'image/read': (message, from) => readImagesInTab(from.tabId, message),
+  'tab/getVerdict': async ({ tabId }) => {
     context.pack = await effectivePack();
     return currentVerdict(context, tabId);
   },
-  checkPage: (tabId) => checkPage(tabId, () => currentVerdict(context, tabId)),
-  decide: (_tabId, url, message) => decideFromBanner(browser.storage.local, url, message),
-  mute: async (ruleId) => muteFromBanner(browser.storage.local, await effectivePack(), ruleId),
-  readImages: readImagesInTab,
-  getImageCrops: async (tabId) => ({ crops: await imageCropsOf(tabId) }),
+  'tab/checkPage': ({ tabId }) => checkPage(tabId, () => currentVerdict(context, tabId)),
+  'tab/getImageCrops': async ({ tabId }) => ({ crops: await imageCropsOf(tabId) }),
 });
 
 // a new top-level document (navigation or reload) starts the tab over; its frames report after this

@@ -4,9 +4,9 @@
  * ad-like images). Firefox's MV3 background is an event page with a DOM, so it loads the engine
  * itself, lazily, through a dynamic import that Chrome's worker never reaches.
  */
-import { browser } from '../shared/browser';
-import { OcrReadRegionsReply, type OcrReadRegions } from '../ocr/ocr-request';
-import { bumpOcrStats } from './ocr-stats';
+import { askOcrHost } from '../shared/ask';
+import type { PayloadOf, ReplyOf } from '../shared/contract';
+import { OcrReadRegions } from '../shared/messages';
 
 export const OFFSCREEN_PAGE = 'src/offscreen/index.html';
 
@@ -32,21 +32,17 @@ async function ensureOffscreenDocument(api: OffscreenApi): Promise<void> {
       reasons: ['BLOBS'],
       justification: 'Reads the text inside ad images on the device (OCR); nothing leaves the computer.',
     })
-    .then(() => bumpOcrStats({ hostStarts: 1 }))
     .finally(() => (creating = undefined));
   await creating;
 }
 
-export async function readRegionsOnDevice(request: OcrReadRegions): Promise<OcrReadRegionsReply> {
+export async function readRegionsOnDevice(request: PayloadOf<typeof OcrReadRegions>): Promise<ReplyOf<typeof OcrReadRegions>> {
   const api = offscreenApi();
   if (api) {
     await ensureOffscreenDocument(api);
-    const parsed = OcrReadRegionsReply.safeParse(await browser.runtime.sendMessage(request));
-    return parsed.success ? parsed.data : { ok: false, error: 'no answer from the OCR document' };
+    return askOcrHost(OcrReadRegions, request).catch(() => ({ ok: false, error: 'no answer from the OCR document' }));
   }
-  const firstUse = !engineModule;
   engineModule ??= import('../ocr/extension-ocr');
-  if (firstUse) await bumpOcrStats({ hostStarts: 1 });
   return (await engineModule).readRegions(request);
 }
 

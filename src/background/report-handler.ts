@@ -4,7 +4,8 @@
  * in through `TabEffects`, so this runs in tests with fakes.
  */
 import type { CompiledPack } from '../engine/types';
-import type { TabVerdict, ToContent } from '../shared/messages';
+import type { PayloadOf } from '../shared/contract';
+import type { BannerShow, TabVerdict } from '../shared/messages';
 import { isAllowed, loadSettings } from '../shared/settings';
 import type { KeyValueArea } from '../shared/storage-area';
 import { applyReport, emptyTabState, type IncomingReport } from './tab-state';
@@ -13,7 +14,8 @@ import { assessTab } from './verdict';
 
 export interface TabEffects {
   setBadge(tabId: number, view: TabVerdict): Promise<void>;
-  sendToTopFrame(tabId: number, message: ToContent): Promise<void>;
+  /** rejects when the top frame's content script does not answer */
+  showBanner(tabId: number, banner: PayloadOf<typeof BannerShow>): Promise<void>;
 }
 
 export interface ReportContext {
@@ -38,15 +40,14 @@ export async function handleReport(context: ReportContext, tabId: number, report
   await context.effects.setBadge(tabId, view);
   if (banner) {
     try {
-      await context.effects.sendToTopFrame(tabId, {
-      type: 'banner/show',
-      level: banner.view.level,
-      titles: banner.bannerTitles,
-      inImage: banner.bannerInImage,
-      flagged: banner.topFlagged,
-      rules: banner.bannerRules,
-      categories: banner.bannerCategories,
-    });
+      await context.effects.showBanner(tabId, {
+        level: banner.view.level,
+        titles: banner.bannerTitles,
+        inImage: banner.bannerInImage,
+        flagged: banner.topFlagged,
+        rules: banner.bannerRules,
+        categories: banner.bannerCategories,
+      });
     } catch {
       // the top frame's content script is not listening yet (an iframe reported first): forget
       // that the banner was sent, so the top frame's own report brings it

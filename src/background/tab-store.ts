@@ -2,7 +2,7 @@
 import type { KeyValueArea } from '../shared/storage-area';
 import type { TabState } from './tab-state';
 
-const keyOf = (tabId: number) => `tab:${tabId}`;
+import { tabStateKey as keyOf } from '../shared/storage-keys';
 
 export class TabStore {
   /** operations on one tab run one after another; storage has no transactions */

@@ -1,8 +1,9 @@
 /** Content script entry: wires the scanner, observer, banner and router for this frame. */
+import { askBackground } from '../shared/ask';
 import { browser } from '../shared/browser';
 import { loadCustomPack } from '../shared/custom-rules';
 import { t } from '../shared/i18n';
-import type { ToBackground } from '../shared/messages';
+import { BannerDecide, BannerMute, BannerOpenDetails } from '../shared/messages';
 import { isBannerHost, isBannerShowing, removeBanner, showBanner, type BannerCallbacks, type BannerContent } from './banner/banner';
 import { bannerStrings, inputGuardStrings } from './banner/strings';
 import { builtinPack } from './builtin-pack';
@@ -51,21 +52,18 @@ function logError(error: unknown): void {
 const bannerCallbacks: BannerCallbacks = {
   onDetails: () => {
     highlighter.scrollToFirst();
-    const message: ToBackground = { type: 'banner/openDetails' };
-    browser.runtime.sendMessage(message).catch(logError);
+    askBackground(BannerOpenDetails, {}).catch(logError);
   },
   onDismiss: () => (dismissed = true),
   onMute: (ruleId) => {
     dismissed = true;
     highlighter.clear();
-    const message: ToBackground = { type: 'banner/mute', ruleId };
-    browser.runtime.sendMessage(message).catch(logError);
+    askBackground(BannerMute, { ruleId }).catch(logError);
   },
   onDecide: (scope, duration) => {
     dismissed = true;
     highlighter.clear();
-    const message: ToBackground = { type: 'banner/decide', scope, duration };
-    browser.runtime.sendMessage(message).catch(logError);
+    askBackground(BannerDecide, { scope, duration }).catch(logError);
   },
 };
 let shownBanner: BannerContent | undefined;
@@ -90,13 +88,13 @@ started.catch(logError);
 
 listenForMessages(
   {
-    ping: () => ({ ok: true, docId: scanner.docId }),
-    rescan: async () => {
+    'content/ping': () => ({ ok: true, docId: scanner.docId }),
+    'content/rescan': async () => {
       const blocks = await scanner.scanAll();
       const imageBlocks = await readImages('check').catch((error: unknown) => (logError(error), 0));
       return { ok: true, blocks: blocks + imageBlocks };
     },
-    showBanner: async ({ level, titles, flagged, inImage, rules, categories }) => {
+    'banner/show': async ({ level, titles, flagged, inImage, rules, categories }) => {
       // the strings follow the language and plain-words settings, read once at start
       const { preferences, inputGuard } = await started;
       await preferences.ready;
@@ -110,8 +108,8 @@ listenForMessages(
       }
       return { ok: true };
     },
-    collectEvidence: () => ({ ok: true, blocks: isTopFrame ? highlighter.flaggedTexts() : [] }),
-    hideBanner: () => {
+    'evidence/collect': () => ({ ok: true, blocks: isTopFrame ? highlighter.flaggedTexts() : [] }),
+    'banner/hide': () => {
       if (isTopFrame) removeBanner(document);
       highlighter.clear();
       return { ok: true };

@@ -1,45 +1,10 @@
-import type { CueKind, Explanation, LureCategory } from './pack-schema';
+import type { CueKind, LureCategory } from './pack-schema';
 
-export type Level = 'none' | 'low' | 'medium' | 'high';
-export const LEVELS: readonly Level[] = ['none', 'low', 'medium', 'high'];
+/** The levels of a verdict, lowest first: the one list the schemas and the UI take them from. */
+export const LEVELS = ['none', 'low', 'medium', 'high'] as const;
+export type Level = (typeof LEVELS)[number];
 
-export interface CompiledRule {
-  id: string;
-  category: LureCategory;
-  title: string;
-  weight: number;
-  needsTopic?: boolean;
-  explain: Explanation;
-  source?: string;
-}
-
-export interface CompiledCue {
-  id: string;
-  kind: CueKind;
-}
-
-/** One thing the matcher can report: a rule or a cue, as a sequence of literal pieces. */
-export interface CompiledEntry {
-  /** index into rules when kind is 'rule', into cues when 'cue' */
-  kind: 'rule' | 'cue';
-  ref: number;
-  /** literal indices, in order; more than one means "A … B" */
-  pieces: number[];
-  gap: number;
-}
-
-/** What the build writes and the extension ships: plain JSON, validated again at load. */
-export interface CompiledPack {
-  format: 1;
-  version: string;
-  rules: CompiledRule[];
-  cues: CompiledCue[];
-  /** normalised literal strings the automaton searches for */
-  literals: string[];
-  entries: CompiledEntry[];
-  /** [from, to] char-code pairs folded beyond the built-in table (traditional → simplified) */
-  fold: [number, number][];
-}
+export type { CompiledCue, CompiledEntry, CompiledPack, CompiledRule } from './compiled-pack';
 
 export interface Span {
   start: number;
@@ -86,7 +51,9 @@ export interface BlockVerdict {
   reasons: ContextReason[];
 }
 
-export type ContextReason = 'quoted' | 'negated' | 'warning-context' | 'own-lender' | 'anti-fraud-page';
+/** Why a score was lowered, as reason codes the UI explains: the one list of them. */
+export const CONTEXT_REASONS = ['quoted', 'negated', 'warning-context', 'own-lender', 'anti-fraud-page'] as const;
+export type ContextReason = (typeof CONTEXT_REASONS)[number];
 
 export interface PageVerdict {
   score: number;

@@ -2,7 +2,8 @@ import * as ort from 'onnxruntime-web/wasm';
 import { browser } from '../shared/browser';
 import { OCR_ASSET_DIR } from '../shared/extension-paths';
 import { imageHash } from './image-hash';
-import type { OcrReadRegions, OcrReadRegionsReply, RegionReading } from './ocr-request';
+import type { PayloadOf, ReplyOf } from '../shared/contract';
+import type { OcrReadRegions, RegionReading } from '../shared/messages';
 import { createPpOcr, PPOCR_MODEL_FILES, type OcrEngine } from './ppocr-engine';
 import { cropsFromScreenshot } from './screenshot-crops';
 
@@ -40,7 +41,7 @@ function loadEngine(): Promise<OcrEngine> {
   return engine;
 }
 
-export async function readRegions(request: OcrReadRegions): Promise<OcrReadRegionsReply> {
+export async function readRegions(request: PayloadOf<typeof OcrReadRegions>): Promise<ReplyOf<typeof OcrReadRegions>> {
   try {
     const crops = await cropsFromScreenshot(request.screenshot, request.viewport, request.regions.map((r) => r.rect));
     const readings: RegionReading[] = [];

@@ -6,7 +6,8 @@
 import { browser } from '../shared/browser';
 import { allowUrl, muteRule, siteKeyOf, type AllowDuration, type AllowScope } from '../shared/decisions';
 import type { MessageKey } from '../shared/i18n';
-import type { ToContent } from '../shared/messages';
+import { askContent } from '../shared/ask';
+import { BannerHide } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { updateSettings as updateStoredSettings } from '../shared/settings';
 
@@ -58,8 +59,7 @@ export async function setUpDecisions(doc: Document, tabId: number, t: Translate,
     button.disabled = !site;
     button.addEventListener('click', async () => {
       await updateSettings((s) => allowUrl(s, url, choice.scope, choice.duration));
-      const hide: ToContent = { type: 'banner/hide' };
-      await browser.tabs.sendMessage(tabId, hide, { frameId: 0 }).catch(() => undefined);
+      await askContent(BannerHide, tabId, {}).catch(() => undefined);
       done.hidden = false;
       done.textContent = `${t('popupDecisionSaved')} ${t(choice.label)}${site ? ` (${site})` : ''}`;
       onChange();

@@ -2,7 +2,9 @@
 import pack from 'virtual:fcs-pack';
 import { browser } from '../shared/browser';
 import { localizePage, setLanguage, t, uiLanguage } from '../shared/i18n';
-import { CheckPageReply, GetVerdictReply, type TabVerdict, type ToBackground } from '../shared/messages';
+import { askBackground } from '../shared/ask';
+import { TabCheckPage, TabGetVerdict, type TabVerdict } from '../shared/messages';
+import { tabStateKey } from '../shared/storage-keys';
 import { loadSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { labelDecisions, setUpDecisions } from './decisions';
 import { setUpReportPanel } from './report-panel';
@@ -80,9 +82,7 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 async function refresh(tabId: number): Promise<void> {
-  const message: ToBackground = { type: 'tab/getVerdict', tabId };
-  const reply = GetVerdictReply.safeParse(await browser.runtime.sendMessage(message));
-  if (reply.success) render(reply.data);
+  render(await askBackground(TabGetVerdict, { tabId }));
 }
 
 async function checkNow(tabId: number): Promise<void> {
@@ -91,9 +91,8 @@ async function checkNow(tabId: number): Promise<void> {
   checkButton.textContent = t('popupChecking');
   showStatus(undefined);
   try {
-    const message: ToBackground = { type: 'tab/checkPage', tabId };
-    const reply = CheckPageReply.safeParse(await browser.runtime.sendMessage(message));
-    if (reply.success && reply.data.ok) render(reply.data.verdict);
+    const reply = await askBackground(TabCheckPage, { tabId });
+    if (reply.ok) render(reply.verdict);
     else showStatus(t('popupCheckFailed'));
   } catch {
     showStatus(t('popupCheckFailed'));
@@ -141,7 +140,7 @@ async function main(): Promise<void> {
   checkButton?.addEventListener('click', () => void checkNow(tabId));
   // the details tab stays open while the page keeps reporting; follow it
   browser.storage.session.onChanged.addListener((changes) => {
-    if (`tab:${tabId}` in changes) void refresh(tabId);
+    if (tabStateKey(tabId) in changes) void refresh(tabId);
   });
   await setUpDecisions(document, tabId, t, () => void refresh(tabId));
   latestUrl = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);

@@ -8,7 +8,8 @@ import { browser, type Tabs } from '../shared/browser';
 import { extractContacts } from '../shared/contacts';
 import { evidenceFileName, evidenceHtml, evidenceJson, type Evidence, type EvidenceStrings } from '../shared/evidence-report';
 import { uiLanguage, type MessageKey } from '../shared/i18n';
-import { EvidenceReply, ImageCropsReply, type TabVerdict, type ToBackground, type ToContent } from '../shared/messages';
+import { askBackground, askContent } from '../shared/ask';
+import { EvidenceCollect, TabGetImageCrops, type TabVerdict } from '../shared/messages';
 
 type Translate = (key: MessageKey) => string;
 
@@ -64,16 +65,14 @@ async function screenshotOf(tab: Tabs.Tab): Promise<string | null> {
 }
 
 async function flaggedBlocks(tabId: number): Promise<string[]> {
-  const ask: ToContent = { type: 'evidence/collect' };
-  const reply = EvidenceReply.safeParse(await browser.tabs.sendMessage(tabId, ask, { frameId: 0 }).catch(() => undefined));
-  return reply.success ? reply.data.blocks : [];
+  const reply = await askContent(EvidenceCollect, tabId, {}).catch(() => undefined);
+  return reply?.blocks ?? [];
 }
 
-/** Crops of ad images whose text was read on the device (issue 7), kept by the background. */
+/** Crops of ad images whose text was read on the device, kept by the background. */
 async function imageCrops(tabId: number): Promise<{ text: string; dataUrl: string }[]> {
-  const ask: ToBackground = { type: 'tab/getImageCrops', tabId };
-  const reply = ImageCropsReply.safeParse(await browser.runtime.sendMessage(ask).catch(() => undefined));
-  return reply.success ? reply.data.crops.map(({ text, dataUrl }) => ({ text, dataUrl })) : [];
+  const reply = await askBackground(TabGetImageCrops, { tabId }).catch(() => undefined);
+  return reply ? reply.crops.map(({ text, dataUrl }) => ({ text, dataUrl })) : [];
 }
 
 export async function collectEvidence(tabId: number, view: TabVerdict, pack: CompiledPack, now = new Date()): Promise<Evidence> {

@@ -12,7 +12,8 @@ import type { KeyValueArea } from './storage-area';
 import { z } from './zod';
 import { lazySchema } from '../engine/lazy-schema';
 
-export const CUSTOM_RULES_KEY = 'customRules';
+export { CUSTOM_RULES_KEY } from './storage-keys';
+import { CUSTOM_RULES_KEY } from './storage-keys';
 /** a rule file is a few kilobytes; this keeps storage.local and compile time small */
 export const MAX_CUSTOM_RULES_CHARS = 200_000;
 

@@ -1,10 +1,18 @@
 /**
- * Every message fcs-guard sends, one discriminated union per receiving context.
- * Receivers `safeParse`; tabId/frameId of content messages come from `sender`, never from here.
+ * Every message fcs-guard sends, each request defined once with its reply and the kind of sender
+ * it may come from (contract.ts), grouped by the context that receives it: TO_BACKGROUND,
+ * TO_CONTENT, TO_OCR_HOST. Adding a message is one definition here, in its receiver's list, and
+ * one handler there (the compiler asks for it). tabId/frameId of content messages come from the
+ * browser's `sender`, never from here.
+ *
+ * Why this file is long: one file defines every message, so that a reader sees the whole
+ * contract between the extension's contexts in one place.
  */
 import { z } from './zod';
 import { lazySchema } from '../engine/lazy-schema';
 import { CUE_KINDS, LURE_CATEGORIES } from '../engine/pack-schema';
+import { CONTEXT_REASONS, LEVELS } from '../engine/types';
+import { defineRequest } from './contract';
 import { LIMITS } from './limits';
 
 const id = lazySchema(() =>
@@ -14,10 +22,13 @@ const offset = lazySchema(() =>
   z.int().check(z.gte(0), z.lte(LIMITS.blockChars)),
 );
 const level = lazySchema(() =>
-  z.enum(['none', 'low', 'medium', 'high']),
+  z.enum(LEVELS),
 );
 const tabId = lazySchema(() =>
   z.int().check(z.gte(0)),
+);
+const errorText = lazySchema(() =>
+  z.string().check(z.maxLength(500)),
 );
 
 export const LureHitSchema = lazySchema(() =>
@@ -58,148 +69,12 @@ export const BlockReportSchema = lazySchema(() =>
 );
 export type BlockReport = z.infer<typeof BlockReportSchema>;
 
-// ── to the background ────────────────────────────────────────────────────────
-
-export const ScanReport = lazySchema(() =>
-  z.object({
-    type: z.literal('scan/report'),
-    /** random per content-script instance: a new one means a new document in that frame */
-    docId: id,
-    /** true: these blocks are everything the frame has (full scan); false: add or update */
-    replace: z.boolean(),
-    blocks: z.array(BlockReportSchema).check(z.maxLength(LIMITS.blocksPerReport)),
-    /** the frame changes so constantly that scanning of changes was slowed down (backed off) */
-    throttled: z.optional(z.boolean()),
-  }),
-);
-
-export const BannerOpenDetails = lazySchema(() =>
-  z.object({ type: z.literal('banner/openDetails') }),
-);
-export const TabGetVerdict = lazySchema(() =>
-  z.object({ type: z.literal('tab/getVerdict'), tabId }),
-);
-export const TabCheckPage = lazySchema(() =>
-  z.object({ type: z.literal('tab/checkPage'), tabId }),
-);
-
-/** "not a scam" from the banner: the page or site is the sender's top-frame URL, never the payload's */
-export const BannerDecide = lazySchema(() =>
-  z.object({
-    type: z.literal('banner/decide'),
-    scope: z.enum(['page', 'site']),
-    duration: z.enum(['hour', 'always']),
-  }),
-);
-
-/** the top frame asks to read ad-like images on screen; rectangles are CSS px of its viewport */
-export const ImageRead = lazySchema(() =>
-  z.object({
-    type: z.literal('image/read'),
-    viewport: z.object({ width: z.number().check(z.positive(), z.lte(16384)), height: z.number().check(z.positive(), z.lte(16384)) }),
-    images: z
-      .array(
-        z.object({
-          key: id,
-          rect: z.object({
-            x: z.number().check(z.gte(0)),
-            y: z.number().check(z.gte(0)),
-            width: z.number().check(z.positive(), z.lte(16384)),
-            height: z.number().check(z.positive(), z.lte(16384)),
-          }),
-        }),
-      )
-      .check(z.minLength(1), z.maxLength(LIMITS.imagesPerRead)),
-  }),
-);
-
-/** the crops of images read in a tab, for the evidence kit */
-export const TabGetImageCrops = lazySchema(() =>
-  z.object({ type: z.literal('tab/getImageCrops'), tabId }),
-);
-
-/** "mute this rule" from the banner */
-export const BannerMute = lazySchema(() =>
-  z.object({ type: z.literal('banner/mute'), ruleId: id }),
-);
-
-export const ToBackground = lazySchema(() =>
-  z.discriminatedUnion('type', [ScanReport, BannerOpenDetails, TabGetVerdict, TabCheckPage, BannerDecide, ImageRead, TabGetImageCrops, BannerMute]),
-);
-export type ToBackground = z.infer<typeof ToBackground>;
-
-// ── to a content script ──────────────────────────────────────────────────────
-
-/** a flagged block of the top frame and the spans of its live lures, for highlighting in place */
-export const FlaggedBlockSchema = lazySchema(() =>
-  z.object({
-    key: id,
-    spans: z.array(z.object({ start: offset, end: offset })).check(z.maxLength(LIMITS.hitsPerBlock)),
-  }),
-);
-export type FlaggedBlock = z.infer<typeof FlaggedBlockSchema>;
-
-export const BannerShow = lazySchema(() =>
-  z.object({
-    type: z.literal('banner/show'),
-    level,
-    titles: z.array(z.string().check(z.maxLength(LIMITS.titleChars))).check(z.maxLength(LIMITS.bannerTitles)),
-    /** a flagged lure was read from an image on the page */
-    inImage: z.optional(z.boolean()),
-    flagged: z.optional(z.array(FlaggedBlockSchema).check(z.maxLength(LIMITS.blocksPerReport))),
-    /** the rules behind `titles`, so the banner can offer "mute this rule" */
-    rules: z.optional(
-      z.array(z.object({ ruleId: id, title: z.string().check(z.maxLength(LIMITS.titleChars)) })).check(z.maxLength(LIMITS.bannerTitles)),
-    ),
-    /** the lure categories behind `titles`, for the banner's plain-words sentences */
-    categories: z.optional(z.array(z.enum(LURE_CATEGORIES)).check(z.maxLength(LURE_CATEGORIES.length))),
-  }),
-);
-export const ContentRescan = lazySchema(() =>
-  z.object({ type: z.literal('content/rescan') }),
-);
-export const ContentPing = lazySchema(() =>
-  z.object({ type: z.literal('content/ping') }),
-);
-
-/** the user allowed the page from the popup: take the banner away */
-export const BannerHide = lazySchema(() =>
-  z.object({ type: z.literal('banner/hide') }),
-);
-/** the popup's evidence kit asks the top frame for the text of its flagged blocks */
-export const EvidenceCollect = lazySchema(() =>
-  z.object({ type: z.literal('evidence/collect') }),
-);
-
-export const ToContent = lazySchema(() =>
-  z.discriminatedUnion('type', [BannerShow, ContentRescan, ContentPing, BannerHide, EvidenceCollect]),
-);
-export type ToContent = z.infer<typeof ToContent>;
-
-// ── replies, one per request ─────────────────────────────────────────────────
+// ── replies used by several requests ─────────────────────────────────────────
 
 export const AckReply = lazySchema(() =>
   z.object({ ok: z.literal(true) }),
 );
 export type AckReply = z.infer<typeof AckReply>;
-
-export const PingReply = lazySchema(() =>
-  z.object({ ok: z.literal(true), docId: id }),
-);
-export type PingReply = z.infer<typeof PingReply>;
-
-export const RescanReply = lazySchema(() =>
-  z.object({ ok: z.literal(true), blocks: z.int().check(z.gte(0)) }),
-);
-export type RescanReply = z.infer<typeof RescanReply>;
-
-export const EvidenceReply = lazySchema(() =>
-  z.object({
-    ok: z.literal(true),
-    blocks: z.array(z.string().check(z.maxLength(LIMITS.blockChars))).check(z.maxLength(LIMITS.blocksPerReport)),
-  }),
-);
-export type EvidenceReply = z.infer<typeof EvidenceReply>;
 
 export const LureView = lazySchema(() =>
   z.object({
@@ -222,7 +97,7 @@ export const TabVerdict = lazySchema(() =>
     score: z.number().check(z.gte(0), z.lte(100)),
     flaggedBlocks: z.int().check(z.gte(0)),
     antiFraudPage: z.boolean(),
-    reasons: z.array(z.enum(['quoted', 'negated', 'warning-context', 'own-lender', 'anti-fraud-page'])),
+    reasons: z.array(z.enum(CONTEXT_REASONS)),
     lures: z.array(LureView),
     /** a frame of the tab changes so fast that its scanning was slowed down (backed off) for now */
     scanPaused: z.optional(z.boolean()),
@@ -230,51 +105,246 @@ export const TabVerdict = lazySchema(() =>
 );
 export type TabVerdict = z.infer<typeof TabVerdict>;
 
-export const GetVerdictReply = TabVerdict;
-export const CheckPageReply = lazySchema(() =>
-  z.union([
-    z.object({ ok: z.literal(true), verdict: TabVerdict }),
-    z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(500)) }),
-  ]),
-);
-export type CheckPageReply = z.infer<typeof CheckPageReply>;
+// ── to the background ────────────────────────────────────────────────────────
 
-export const ImageReadReply = lazySchema(() =>
-  z.union([
-    z.object({ ok: z.literal(true), readings: z.array(z.object({ key: id, text: z.string().check(z.maxLength(LIMITS.blockChars)) })) }),
-    z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(500)) }),
-  ]),
+export const ScanReport = defineRequest(
+  'scan/report',
+  'content',
+  () =>
+    z.object({
+      type: z.literal('scan/report'),
+      /** random per content-script instance: a new one means a new document in that frame */
+      docId: id,
+      /** true: these blocks are everything the frame has (full scan); false: add or update */
+      replace: z.boolean(),
+      blocks: z.array(BlockReportSchema).check(z.maxLength(LIMITS.blocksPerReport)),
+      /** the frame changes so constantly that scanning of changes was slowed down (backed off) */
+      throttled: z.optional(z.boolean()),
+    }),
+  () => AckReply,
 );
-export type ImageReadReply = z.infer<typeof ImageReadReply>;
 
-export const ImageCropsReply = lazySchema(() =>
+/** 详情 on the banner: open the popup's view of the tab in a tab of its own */
+export const BannerOpenDetails = defineRequest(
+  'banner/openDetails',
+  'top-frame',
+  () => z.object({ type: z.literal('banner/openDetails') }),
+  () => AckReply,
+);
+
+/** "not a scam" from the banner: the page or site is the sender's top-frame URL, never the payload's */
+export const BannerDecide = defineRequest(
+  'banner/decide',
+  'top-frame',
+  () =>
+    z.object({
+      type: z.literal('banner/decide'),
+      scope: z.enum(['page', 'site']),
+      duration: z.enum(['hour', 'always']),
+    }),
+  () => AckReply,
+);
+
+/** "mute this rule" from the banner */
+export const BannerMute = defineRequest(
+  'banner/mute',
+  'top-frame',
+  () => z.object({ type: z.literal('banner/mute'), ruleId: id }),
+  () => AckReply,
+);
+
+/** the top frame asks to read ad-like images on screen; rectangles are CSS px of its viewport */
+export const ImageRead = defineRequest(
+  'image/read',
+  'top-frame',
+  () =>
+    z.object({
+      type: z.literal('image/read'),
+      viewport: z.object({ width: z.number().check(z.positive(), z.lte(16384)), height: z.number().check(z.positive(), z.lte(16384)) }),
+      images: z
+        .array(
+          z.object({
+            key: id,
+            rect: z.object({
+              x: z.number().check(z.gte(0)),
+              y: z.number().check(z.gte(0)),
+              width: z.number().check(z.positive(), z.lte(16384)),
+              height: z.number().check(z.positive(), z.lte(16384)),
+            }),
+          }),
+        )
+        .check(z.minLength(1), z.maxLength(LIMITS.imagesPerRead)),
+    }),
+  () =>
+    z.union([
+      z.object({ ok: z.literal(true), readings: z.array(z.object({ key: id, text: z.string().check(z.maxLength(LIMITS.blockChars)) })) }),
+      z.object({ ok: z.literal(false), error: errorText }),
+    ]),
+);
+
+export const TabGetVerdict = defineRequest(
+  'tab/getVerdict',
+  'extension-page',
+  () => z.object({ type: z.literal('tab/getVerdict'), tabId }),
+  () => TabVerdict,
+);
+
+/** 检查此页: inject where needed, rescan, answer with the fresh verdict */
+export const TabCheckPage = defineRequest(
+  'tab/checkPage',
+  'extension-page',
+  () => z.object({ type: z.literal('tab/checkPage'), tabId }),
+  () =>
+    z.union([
+      z.object({ ok: z.literal(true), verdict: TabVerdict }),
+      z.object({ ok: z.literal(false), error: errorText }),
+    ]),
+);
+
+/** the crops of images read in a tab, for the evidence kit */
+export const TabGetImageCrops = defineRequest(
+  'tab/getImageCrops',
+  'extension-page',
+  () => z.object({ type: z.literal('tab/getImageCrops'), tabId }),
+  () =>
+    z.object({
+      crops: z.array(
+        z.object({
+          key: z.string(),
+          hash: z.string(),
+          text: z.string(),
+          dataUrl: z.string().check(z.startsWith('data:image/png')),
+          ms: z.optional(z.number()),
+        }),
+      ),
+    }),
+);
+
+export const TO_BACKGROUND = [
+  ScanReport,
+  BannerOpenDetails,
+  BannerDecide,
+  BannerMute,
+  ImageRead,
+  TabGetVerdict,
+  TabCheckPage,
+  TabGetImageCrops,
+] as const;
+
+// ── to a content script ──────────────────────────────────────────────────────
+
+/** a flagged block of the top frame and the spans of its live lures, for highlighting in place */
+export const FlaggedBlockSchema = lazySchema(() =>
   z.object({
-    crops: z.array(
-      z.object({
-        key: z.string(),
-        hash: z.string(),
-        text: z.string(),
-        dataUrl: z.string().check(z.startsWith('data:image/png')),
-        ms: z.optional(z.number()),
-      }),
-    ),
+    key: id,
+    spans: z.array(z.object({ start: offset, end: offset })).check(z.maxLength(LIMITS.hitsPerBlock)),
   }),
 );
-export type ImageCropsReply = z.infer<typeof ImageCropsReply>;
+export type FlaggedBlock = z.infer<typeof FlaggedBlockSchema>;
 
-/** Reply schema for each request type, so a sender can validate what came back. */
-export const REPLIES = {
-  'scan/report': AckReply,
-  'banner/openDetails': AckReply,
-  'banner/decide': AckReply,
-  'banner/mute': AckReply,
-  'banner/hide': AckReply,
-  'evidence/collect': EvidenceReply,
-  'tab/getVerdict': GetVerdictReply,
-  'tab/checkPage': CheckPageReply,
-  'image/read': ImageReadReply,
-  'tab/getImageCrops': ImageCropsReply,
-  'banner/show': AckReply,
-  'content/rescan': RescanReply,
-  'content/ping': PingReply,
-} as const satisfies Record<ToBackground['type'] | ToContent['type'], z.ZodMiniType>;
+export const BannerShow = defineRequest(
+  'banner/show',
+  'extension',
+  () =>
+    z.object({
+      type: z.literal('banner/show'),
+      level,
+      titles: z.array(z.string().check(z.maxLength(LIMITS.titleChars))).check(z.maxLength(LIMITS.bannerTitles)),
+      /** a flagged lure was read from an image on the page */
+      inImage: z.optional(z.boolean()),
+      flagged: z.optional(z.array(FlaggedBlockSchema).check(z.maxLength(LIMITS.blocksPerReport))),
+      /** the rules behind `titles`, so the banner can offer "mute this rule" */
+      rules: z.optional(
+        z.array(z.object({ ruleId: id, title: z.string().check(z.maxLength(LIMITS.titleChars)) })).check(z.maxLength(LIMITS.bannerTitles)),
+      ),
+      /** the lure categories behind `titles`, for the banner's plain-words sentences */
+      categories: z.optional(z.array(z.enum(LURE_CATEGORIES)).check(z.maxLength(LURE_CATEGORIES.length))),
+    }),
+  () => AckReply,
+);
+export type BannerShowMessage = z.infer<typeof BannerShow.message>;
+
+/** the user allowed the page from the popup: take the banner away */
+export const BannerHide = defineRequest(
+  'banner/hide',
+  'extension',
+  () => z.object({ type: z.literal('banner/hide') }),
+  () => AckReply,
+);
+
+export const ContentRescan = defineRequest(
+  'content/rescan',
+  'extension',
+  () => z.object({ type: z.literal('content/rescan') }),
+  () => z.object({ ok: z.literal(true), blocks: z.int().check(z.gte(0)) }),
+);
+
+/** is our content script in this frame? (检查此页 injects it where it is not) */
+export const ContentPing = defineRequest(
+  'content/ping',
+  'extension',
+  () => z.object({ type: z.literal('content/ping') }),
+  () => z.object({ ok: z.literal(true), docId: id }),
+);
+
+/** the popup's evidence kit asks the top frame for the text of its flagged blocks */
+export const EvidenceCollect = defineRequest(
+  'evidence/collect',
+  'extension',
+  () => z.object({ type: z.literal('evidence/collect') }),
+  () =>
+    z.object({
+      ok: z.literal(true),
+      blocks: z.array(z.string().check(z.maxLength(LIMITS.blockChars))).check(z.maxLength(LIMITS.blocksPerReport)),
+    }),
+);
+
+export const TO_CONTENT = [BannerShow, BannerHide, ContentRescan, ContentPing, EvidenceCollect] as const;
+
+// ── to the OCR host (Chrome's offscreen document) ────────────────────────────
+
+export const ViewportRect = lazySchema(() =>
+  z.object({
+    x: z.number().check(z.gte(0)),
+    y: z.number().check(z.gte(0)),
+    width: z.number().check(z.positive(), z.lte(8192)),
+    height: z.number().check(z.positive(), z.lte(8192)),
+  }),
+);
+
+export const RegionReading = lazySchema(() =>
+  z.object({
+    key: z.string(),
+    hash: z.string(),
+    text: z.string().check(z.maxLength(2000)),
+    cropDataUrl: z.string(),
+    /** served from the hash cache: no OCR ran */
+    cached: z.boolean(),
+    ms: z.number(),
+  }),
+);
+export type RegionReading = z.infer<typeof RegionReading>;
+
+/**
+ * The background's request to whatever hosts the OCR engine (the offscreen document in Chrome;
+ * in Firefox the background page hosts it and calls it directly). Rectangles are CSS px of the viewport.
+ */
+export const OcrReadRegions = defineRequest(
+  'offscreen/readRegions',
+  'background',
+  () =>
+    z.object({
+      type: z.literal('offscreen/readRegions'),
+      screenshot: z.string().check(z.startsWith('data:image/'), z.maxLength(50_000_000)),
+      /** the viewport the rectangles are measured in (CSS px); the screenshot is this × devicePixelRatio */
+      viewport: z.object({ width: z.number().check(z.positive()), height: z.number().check(z.positive()) }),
+      regions: z.array(z.object({ key: z.string().check(z.minLength(1), z.maxLength(200)), rect: ViewportRect })).check(z.maxLength(8)),
+    }),
+  () =>
+    z.union([
+      z.object({ ok: z.literal(true), readings: z.array(RegionReading) }),
+      z.object({ ok: z.literal(false), error: z.string() }),
+    ]),
+);
+
+export const TO_OCR_HOST = [OcrReadRegions] as const;

@@ -69,7 +69,8 @@ export const SettingsSchema = lazySchema(() =>
 );
 export type Settings = z.output<typeof SettingsSchema>;
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './storage-keys';
+import { SETTINGS_KEY } from './storage-keys';
 
 export function parseSettings(raw: unknown): Settings {
   const input = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};

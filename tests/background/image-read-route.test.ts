@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mockHandlers } from '../helpers/background-handlers';
-import { routeMessage } from '../../src/background/route-message';
+import { mockHandlers, routeMessage } from '../helpers/background-handlers';
 
 const self = { id: 'our-id', origin: 'chrome-extension://our-id/' };
 const topFrame = { id: 'our-id', url: 'https://page.example/', frameId: 0, tab: { id: 7, index: 1, windowId: 1 } };
@@ -13,7 +12,7 @@ describe('routing of image reading (OCR)', () => {
   it('reads images for the sending tab, whatever the payload says', async () => {
     const h = handlers();
     await routeMessage({ ...read, tabId: 99 }, topFrame as never, h, self);
-    expect(h.readImages).toHaveBeenCalledWith(7, expect.objectContaining({ type: 'image/read' }));
+    expect(h['image/read']).toHaveBeenCalledWith(expect.objectContaining({ type: 'image/read' }), expect.objectContaining({ tabId: 7 }));
   });
 
   it.each([
@@ -27,13 +26,13 @@ describe('routing of image reading (OCR)', () => {
   ])('ignores a request from %s', (_, sender, message) => {
     const h = handlers();
     expect(routeMessage(message, sender as never, h, self)).toBeUndefined();
-    expect(h.readImages).not.toHaveBeenCalled();
-    expect(h.getImageCrops).not.toHaveBeenCalled();
+    expect(h['image/read']).not.toHaveBeenCalled();
+    expect(h['tab/getImageCrops']).not.toHaveBeenCalled();
   });
 
   it('gives the crops to our own pages', async () => {
     const h = handlers();
     await expect(routeMessage({ type: 'tab/getImageCrops', tabId: 7 }, popup as never, h, self)).resolves.toEqual({ crops: [] });
-    expect(h.getImageCrops).toHaveBeenCalledWith(7);
+    expect(h['tab/getImageCrops']).toHaveBeenCalledWith({ type: 'tab/getImageCrops', tabId: 7 }, {});
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { currentVerdict, handleReport, type ReportContext } from '../../src/background/report-handler';
 import { TabStore } from '../../src/background/tab-store';
-import type { TabVerdict, ToContent } from '../../src/shared/messages';
+import type { PayloadOf } from '../../src/shared/contract';
+import type { BannerShow, TabVerdict } from '../../src/shared/messages';
 import { SETTINGS_KEY } from '../../src/shared/settings';
 import { memoryArea } from '../helpers/memory-area';
 import { AD_TEXT, TEST_PACK, blockReport } from '../helpers/test-pack';
@@ -9,14 +10,14 @@ import { AD_TEXT, TEST_PACK, blockReport } from '../helpers/test-pack';
 function setup(settings: Record<string, unknown> = {}) {
   const session = memoryArea();
   const badges: [number, TabVerdict][] = [];
-  const sent: [number, ToContent][] = [];
+  const sent: [number, PayloadOf<typeof BannerShow>][] = [];
   const context: ReportContext = {
     pack: TEST_PACK,
     store: new TabStore(session),
     settingsArea: memoryArea({ [SETTINGS_KEY]: settings }),
     effects: {
       setBadge: async (tabId, view) => void badges.push([tabId, view]),
-      sendToTopFrame: async (tabId, message) => void sent.push([tabId, message]),
+      showBanner: async (tabId, banner) => void sent.push([tabId, banner]),
     },
   };
   return { context, session, badges, sent };
@@ -33,7 +34,7 @@ describe('handleReport', () => {
     expect(badges.at(-1)?.[1].flaggedBlocks).toBe(1);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.[0]).toBe(5);
-    expect(sent[0]?.[1]).toMatchObject({ type: 'banner/show', level: 'high' });
+    expect(sent[0]?.[1]).toMatchObject({ level: 'high' });
     // the categories behind the titles, for the banner's plain words
     const categories = (sent[0]?.[1] as { categories?: string[] }).categories ?? [];
     expect([...categories].sort()).toEqual(['debt-relief-offer', 'false-promise', 'off-platform', 'upfront-fee']);
@@ -69,7 +70,7 @@ describe('handleReport', () => {
   it('sends the banner again when the top frame was not listening yet (an iframe reported first)', async () => {
     const { context, sent } = setup();
     let listening = false;
-    context.effects.sendToTopFrame = async (tabId, message) => {
+    context.effects.showBanner = async (tabId, message) => {
       if (!listening) throw new Error('Could not establish connection. Receiving end does not exist.');
       sent.push([tabId, message]);
     };
@@ -78,7 +79,7 @@ describe('handleReport', () => {
     listening = true;
     await handleReport(context, 5, { ...ad, blocks: [], docId: 'top' });
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.[1]).toMatchObject({ type: 'banner/show' });
+    expect(sent[0]?.[1]).toMatchObject({ level: expect.any(String) });
   });
 
   it('survives a restarted worker: state comes from storage, not memory', async () => {

@@ -5,8 +5,8 @@
  * browser could really produce (or a field the payload tries to smuggle in).
  */
 import { describe, expect, it } from 'vitest';
-import { mockHandlers } from '../helpers/background-handlers';
-import { isExtensionPage, routeMessage } from '../../src/background/route-message';
+import { mockHandlers, routeMessage } from '../helpers/background-handlers';
+import { isExtensionPage } from '../../src/shared/contract';
 import { LIMITS } from '../../src/shared/limits';
 
 const self = { id: 'our-id', origin: 'chrome-extension://our-id/' };
@@ -66,16 +66,16 @@ describe('forged senders', () => {
     expect(isExtensionPage(sender as never, self)).toBe(true);
     const h = handlers();
     await routeMessage({ type: 'tab/getVerdict', tabId: 3 }, sender as never, h, self);
-    expect(h.getVerdict).toHaveBeenCalledWith(3);
+    expect(h['tab/getVerdict']).toHaveBeenCalledWith({ type: 'tab/getVerdict', tabId: 3 }, {});
   });
 
   it('never takes the tab, frame or URL from the payload', async () => {
     const h = handlers();
     const smuggled = { tabId: 1, frameId: 0, url: 'https://allowed.example/', tab: { id: 1 }, sender: { id: 'our-id' } };
     await routeMessage({ ...report, ...smuggled }, { ...content, frameId: 3 } as never, h, self);
-    expect(h.report).toHaveBeenCalledWith(7, 3, 'https://page.example/', expect.not.objectContaining({ tabId: 1 }));
+    expect(h['scan/report']).toHaveBeenCalledWith(expect.not.objectContaining({ tabId: 1 }), expect.objectContaining({ tabId: 7, frameId: 3, url: 'https://page.example/' }));
     await routeMessage({ type: 'banner/decide', scope: 'site', duration: 'always', ...smuggled }, content as never, h, self);
-    expect(h.decide).toHaveBeenCalledWith(7, 'https://page.example/', expect.not.objectContaining({ url: expect.anything() }));
+    expect(h['banner/decide']).toHaveBeenCalledWith(expect.not.objectContaining({ url: expect.anything() }), expect.objectContaining({ tabId: 7, url: 'https://page.example/' }));
   });
 });
 
@@ -106,7 +106,7 @@ describe('malformed and oversized payloads', () => {
     const h = handlers();
     const raw = JSON.parse('{"type":"tab/checkPage","tabId":3,"__proto__":{"polluted":true}}') as unknown;
     await routeMessage(raw, popup as never, h, self);
-    expect(h.checkPage).toHaveBeenCalledWith(3);
+    expect(h['tab/checkPage']).toHaveBeenCalledWith({ type: 'tab/checkPage', tabId: 3 }, {});
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mockHandlers } from '../helpers/background-handlers';
-import { routeMessage } from '../../src/background/route-message';
+import { mockHandlers, routeMessage } from '../helpers/background-handlers';
 
 const self = { id: 'our-id', origin: 'chrome-extension://our-id/' };
 const pageSender = { id: 'our-id', url: 'https://page.example/', frameId: 2, tab: { id: 7, index: 1, windowId: 1 } };
@@ -13,7 +12,7 @@ describe('routeMessage', () => {
   it('takes tab and frame from the sender, never the payload', async () => {
     const h = handlers();
     await routeMessage({ ...report, tabId: 99, frameId: 0 }, pageSender as never, h, self);
-    expect(h.report).toHaveBeenCalledWith(7, 2, 'https://page.example/', expect.objectContaining({ type: 'scan/report' }));
+    expect(h['scan/report']).toHaveBeenCalledWith(expect.objectContaining({ type: 'scan/report' }), expect.objectContaining({ tabId: 7, frameId: 2, url: 'https://page.example/' }));
   });
 
   it.each([
@@ -39,24 +38,24 @@ describe('routeMessage', () => {
   it('passes a mute from the top frame', async () => {
     const h = handlers();
     await routeMessage({ type: 'banner/mute', ruleId: 'add-wechat' }, { ...pageSender, frameId: 0 } as never, h, self);
-    expect(h.mute).toHaveBeenCalledWith('add-wechat');
+    expect(h['banner/mute']).toHaveBeenCalledWith({ type: 'banner/mute', ruleId: 'add-wechat' }, expect.objectContaining({ frameId: 0 }));
   });
 
   it('takes the decided page from the top-frame sender', async () => {
     const h = handlers();
     await routeMessage({ type: 'banner/decide', scope: 'page', duration: 'hour', url: 'https://evil/' }, { ...pageSender, frameId: 0 } as never, h, self);
-    expect(h.decide).toHaveBeenCalledWith(7, 'https://page.example/', expect.objectContaining({ scope: 'page', duration: 'hour' }));
+    expect(h['banner/decide']).toHaveBeenCalledWith(expect.objectContaining({ scope: 'page', duration: 'hour' }), expect.objectContaining({ tabId: 7, url: 'https://page.example/' }));
   });
 
   it('answers the popup', async () => {
     const h = handlers();
     await expect(routeMessage({ type: 'tab/getVerdict', tabId: 3 }, popupSender as never, h, self)).resolves.toMatchObject({ level: 'none' });
-    expect(h.getVerdict).toHaveBeenCalledWith(3);
+    expect(h['tab/getVerdict']).toHaveBeenCalledWith({ type: 'tab/getVerdict', tabId: 3 }, {});
   });
 
   it('opens details for the top frame of the sending tab', async () => {
     const h = handlers();
     await routeMessage({ type: 'banner/openDetails' }, { ...pageSender, frameId: 0 } as never, h, self);
-    expect(h.openDetails).toHaveBeenCalledWith({ id: 7, index: 1, windowId: 1 });
+    expect(h['banner/openDetails']).toHaveBeenCalledWith({ type: 'banner/openDetails' }, expect.objectContaining({ tabId: 7, tabIndex: 1, windowId: 1 }));
   });
 });

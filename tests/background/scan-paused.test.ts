@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { currentVerdict, handleReport, type ReportContext } from '../../src/background/report-handler';
-import { routeMessage, type BackgroundHandlers } from '../../src/background/route-message';
+import { mockHandlers, routeMessage } from '../helpers/background-handlers';
 import { applyReport, isScanPaused, type IncomingReport, type TabState } from '../../src/background/tab-state';
 import { TabStore } from '../../src/background/tab-store';
 import { assessTab } from '../../src/background/verdict';
@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { memoryArea } from '../helpers/memory-area';
 import { AD_TEXT, TEST_PACK, blockReport } from '../helpers/test-pack';
 
-/** Issue 4 point 4: the background keeps, per tab, whether any frame's scanning is backed off. */
+/** The background keeps, per tab, whether any frame's scanning is backed off. */
 
 const report = (over: Partial<IncomingReport>): IncomingReport => ({ frameId: 0, docId: 'top', replace: false, blocks: [], ...over });
 
@@ -51,7 +51,7 @@ describe('throttled state across the worker', () => {
       pack: TEST_PACK,
       store: new TabStore(session),
       settingsArea: memoryArea(),
-      effects: { setBadge: async () => undefined, sendToTopFrame: async () => undefined },
+      effects: { setBadge: async () => undefined, showBanner: async () => undefined },
     };
   }
 
@@ -73,23 +73,17 @@ describe('throttled state across the worker', () => {
 describe('the throttled flag through the router', () => {
   const self = { id: 'our-id', origin: 'chrome-extension://our-id/' };
   const pageSender = { id: 'our-id', url: 'https://page.example/', frameId: 3, tab: { id: 7, index: 1, windowId: 1 } };
-  const handlers = (): BackgroundHandlers => ({
-    report: vi.fn(async () => undefined),
-    openDetails: vi.fn(async () => undefined),
-    getVerdict: vi.fn(async () => ({ scanned: false, level: 'none' as const, score: 0, flaggedBlocks: 0, antiFraudPage: false, reasons: [], lures: [] })),
-    checkPage: vi.fn(async () => ({ ok: false as const, error: 'x' })),
-    decide: vi.fn(async () => undefined),
-  });
+  const handlers = mockHandlers;
 
   it('reaches the report handler from a content script', async () => {
     const h = handlers();
     await routeMessage({ type: 'scan/report', docId: 'd', replace: false, blocks: [], throttled: true }, pageSender as never, h, self);
-    expect(h.report).toHaveBeenCalledWith(7, 3, 'https://page.example/', expect.objectContaining({ throttled: true }));
+    expect(h['scan/report']).toHaveBeenCalledWith(expect.objectContaining({ throttled: true }), expect.objectContaining({ tabId: 7, frameId: 3, url: 'https://page.example/' }));
   });
 
   it('is refused when it is not a boolean', () => {
     const h = handlers();
     expect(routeMessage({ type: 'scan/report', docId: 'd', replace: false, blocks: [], throttled: 'yes' }, pageSender as never, h, self)).toBeUndefined();
-    expect(h.report).not.toHaveBeenCalled();
+    expect(h['scan/report']).not.toHaveBeenCalled();
   });
 });

@@ -36,7 +36,7 @@ describe('lazySchema', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fcs-lazy-schema-'));
     try {
       const entry = join(dir, 'entry.ts');
-      writeFileSync(entry, `import { ToContent } from ${JSON.stringify(resolve('src/shared/messages.ts'))};\nexport const schema = ToContent;\n`);
+      writeFileSync(entry, `import { TO_CONTENT } from ${JSON.stringify(resolve('src/shared/messages.ts'))};\nexport const requests = TO_CONTENT;\n`);
       const code = await bundleIife(entry, 'fcsEntry');
       // used: the messages the content script receives
       expect(code).toContain('content/ping');

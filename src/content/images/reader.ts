@@ -4,8 +4,8 @@
  * Readings are kept per image element and source, so a rescan re-sends them without reading again.
  */
 import { analyzeBlock, type Matcher } from '../../engine';
-import { browser } from '../../shared/browser';
-import { ImageReadReply, type BlockReport, type ToBackground } from '../../shared/messages';
+import { askBackground } from '../../shared/ask';
+import { ImageRead, type BlockReport } from '../../shared/messages';
 import { findImageCandidates, type ImageReadMode } from './candidates';
 import { outlineImage } from './outline';
 import { sendReports } from '../scan/report';
@@ -50,14 +50,12 @@ export class ImageReader {
     if (fresh.length > 0) {
       const keys = fresh.map(() => `image:${++this.serial}`);
       const view = this.doc.defaultView;
-      const message: ToBackground = {
-        type: 'image/read',
+      const reply = await askBackground(ImageRead, {
         viewport: { width: view?.innerWidth ?? 1, height: view?.innerHeight ?? 1 },
         images: fresh.map((c, i) => ({ key: keys[i] as string, rect: c.rect })),
-      };
-      const reply = ImageReadReply.safeParse(await browser.runtime.sendMessage(message).finally(() => fresh.forEach((c) => this.pending.delete(c.element))));
-      if (this.signal.aborted || !reply.success || !reply.data.ok) return 0;
-      for (const reading of reply.data.readings) {
+      }).finally(() => fresh.forEach((c) => this.pending.delete(c.element)));
+      if (this.signal.aborted || !reply.ok) return 0;
+      for (const reading of reply.readings) {
         const candidate = fresh[keys.indexOf(reading.key)];
         if (!candidate) continue;
         const findings = analyzeBlock(this.options.matcher(), reading.text);

@@ -1,6 +1,6 @@
-import { browser } from '../../shared/browser';
+import { askBackground } from '../../shared/ask';
 import { LIMITS } from '../../shared/limits';
-import type { BlockReport, ToBackground } from '../../shared/messages';
+import { ScanReport, type BlockReport } from '../../shared/messages';
 
 /**
  * Sends findings in message-sized chunks; a full scan replaces what the frame reported before.
@@ -14,14 +14,12 @@ export async function sendReports(
 ): Promise<void> {
   let first = true;
   for (let i = 0; i < reports.length || (first && (replace || throttled !== undefined)); i += LIMITS.blocksPerReport) {
-    const message: ToBackground = {
-      type: 'scan/report',
+    await askBackground(ScanReport, {
       docId,
       replace: replace && first,
       blocks: reports.slice(i, i + LIMITS.blocksPerReport),
       throttled,
-    };
+    });
     first = false;
-    await browser.runtime.sendMessage(message);
   }
 }
