@@ -13,6 +13,6 @@ export {
   SCORING,
   type ScoreOptions,
 } from './score';
-export { CompiledPackSchema, loadCompiledPack } from './pack-load';
+export { CompiledPackSchema, checkCompiledPack } from './compiled-pack';
 export * from './types';
 export { LURE_CATEGORIES, CUE_KINDS, type LureCategory, type CueKind } from './pack-schema';

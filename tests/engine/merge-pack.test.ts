@@ -3,7 +3,7 @@ import { createMatcher, analyzeBlock } from '../../src/engine/analyze';
 import { compilePack } from '../../src/engine/compile';
 import { MAX_ALPHABET } from '../../src/engine/automaton';
 import { mergePacks } from '../../src/engine/merge-pack';
-import { loadCompiledPack } from '../../src/engine/pack-load';
+import { checkCompiledPack } from '../../src/engine/compiled-pack';
 import { TEST_PACK } from '../helpers/test-pack';
 
 const explain = { claim: '广告声称的内容', reality: '实际发生的事情', advice: '应该怎么做才安全' };
@@ -19,7 +19,7 @@ const extra = compilePack([
 
 describe('mergePacks', () => {
   it('is a valid pack whose references point at the right rules and cues', () => {
-    const merged = loadCompiledPack(mergePacks(TEST_PACK, extra));
+    const merged = checkCompiledPack(mergePacks(TEST_PACK, extra));
     const findings = analyzeBlock(createMatcher(merged), '债务优化要先交押金，联系我');
     expect(new Set(findings.lures.map((l) => l.ruleId))).toEqual(new Set(['debt-optimize', 'x-rule']));
     expect(findings.cues.map((c) => c.cueId)).toContain('x-cue');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeBlock, createMatcher } from '../../src/engine/analyze';
 import { scoreBlock } from '../../src/engine/score';
 import { LURE_CATEGORIES } from '../../src/engine/pack-schema';
-import { loadCompiledPack } from '../../src/engine/pack-load';
+import { checkCompiledPack } from '../../src/engine/compiled-pack';
 import { buildPack, readPackSources } from '../../src/cli/pack-files';
 import { RuleSource } from '../../src/engine/pack-schema';
 
@@ -15,7 +15,7 @@ const ruleSources = sources.flatMap((s) =>
 
 describe('the rule pack', () => {
   it('compiles and validates as the extension loads it', () => {
-    expect(loadCompiledPack(JSON.parse(JSON.stringify(pack))).version).toBe(pack.version);
+    expect(checkCompiledPack(JSON.parse(JSON.stringify(pack))).version).toBe(pack.version);
   });
 
   it('has at least 60 lure rules covering every category of the taxonomy', () => {

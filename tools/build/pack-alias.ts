@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Alias } from 'vite';
 import { buildPack } from '../../src/cli/pack-files';
 import { generatedModuleAlias } from './generated-module';
+import { checkCompiledPack } from '../../src/engine/compiled-pack';
 import { packForTransport } from '../../src/engine/pack-transport';
 
 /**
@@ -17,7 +18,7 @@ export function compiledPackAliases(name: string): Alias[] {
   const transport = generatedModuleAlias(
     'virtual:fcs-pack-transport',
     `pack-transport-${name}.js`,
-    `export default ${JSON.stringify(JSON.stringify(packForTransport(buildPack())))};\n`,
+    `export default ${JSON.stringify(JSON.stringify(packForTransport(checkCompiledPack(buildPack()))))};\n`,
   );
   const pack = generatedModuleAlias(
     'virtual:fcs-pack',
