@@ -8,6 +8,10 @@ import type { CompiledPack } from './types';
  * IGNORED (negative) for a character ignored inside phrases (space, zero-width,
  * punctuation), 2 and up for the pack's alphabet.
  *
+ * Why this file is long: the tables, their build steps and the two loops that read them (the
+ * scan and the trie walk) belong together; the loops close over the tables in one scope, which
+ * is what keeps them fast, and splitting the file would split that scope.
+ *
  * The scan reads one `classOf` entry per character and tests the (previous kept class, this
  * class) pair against a bitmap of every literal's first two classes; ordinary text passes a
  * few times in a thousand. Only there does a walk down the trie find every literal beginning
@@ -200,9 +204,9 @@ type Tables = Omit<Automaton, 'find' | 'bytes'>;
  * The scan and the trie walk as closures over the tables. V8 compiles a closure that exists
  * once (one matcher per frame) with its captured constants folded in: the tables' base and
  * length are known, so the scan loop carries no loads or checks for them. Taking the tables
- * from an object on each call instead measured 0.41× the bare loop against 0.51× (bench.ts).
- * The loops run to `text.length` rather than a bound of their own, which lets V8 drop the
- * bounds check on `charCodeAt` (+7 %).
+ * from an object on each call instead made the scan markedly slower (npm run bench; figures in
+ * BENCHMARKS.md). The loops run to `text.length` rather than a bound of their own, which lets V8
+ * drop the bounds check on `charCodeAt`.
  */
 function literalFinder(tables: Tables): Automaton['find'] {
   const { classOf, width, startPairs, childStart, childClass, childNode, rootChild, outputStart, outputs, maxLength } = tables;
@@ -217,7 +221,7 @@ function literalFinder(tables: Tables): Automaton['find'] {
    * Latin and punctuation too unpredictably for a branch per character. An ignored character
    * leaves `previous` as it was, by arithmetic: `entry >> 15` is -1 for IGNORED, else 0, and
    * IGNORED's class bits are 0 (OTHER's column of the bitmap, never set). Three operations
-   * where testing for class 1 took seven: 0.58× → 0.63–0.65× the bare loop for this loop alone.
+   * where testing for class 1 took seven.
    */
   function nextPairEnd(text: string, from: number): number {
     let previous = carriedClass;

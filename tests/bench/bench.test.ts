@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 
-/** The bench's output format (issue 4 names its fields); its figures are not checked here, only that they are there. */
+/** The bench's output format (BENCHMARKS.md names its fields); its figures are not checked here, only that they are there. */
 describe('npm run bench -- --json', { timeout: 120_000 }, () => {
   it('reports every contender, the ratios, the rounds and the matcher memory, on a small text', () => {
     const out = execFileSync(tsx, ['--expose-gc', 'tools/bench/bench.ts', '--json', '--mb', '0.2', '--rounds', '2', '--warmup', '2', '--forks', '2'], {

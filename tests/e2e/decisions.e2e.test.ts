@@ -14,7 +14,7 @@ import { FIXTURES_DIR } from './support/server';
 import { useExtensionSession } from './support/session';
 
 /**
- * Issue 5, points 2 and 3: scoped "not a scam" decisions from the popup and the banner, rule
+ * Scoped "not a scam" decisions from the popup and the banner, rule
  * muting, undo in the options page, and custom rules imported from a file. Real clicks only.
  */
 describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s', (kind) => {

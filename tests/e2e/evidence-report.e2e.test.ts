@@ -11,7 +11,7 @@ import {
 import { fixtureUrl } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 
-/** Issue 5, points 5 and 6: the evidence kit saved by a click, and the report preview. */
+/** The evidence kit saved by a click, and the report preview. */
 describe.each<BrowserKind>(['chromium', 'firefox'])('evidence kit and report in %s', (kind) => {
   const e2e = useExtensionSession(kind);
 

@@ -3,7 +3,7 @@ import { launch, pollFor, waitForBanner, type BrowserKind, type ExtensionSession
 import { fixtureUrl } from './support/fixtures';
 import { serveFixtures, type FixtureServer } from './support/server';
 
-/** Issue 5, point 1: the lure shown in place, without changing the page's DOM. */
+/** The lure shown in place, without changing the page's DOM. */
 describe.each<BrowserKind>(['chromium', 'firefox'])('lure highlighting in %s', (kind) => {
   let server: FixtureServer;
   let session: ExtensionSession;

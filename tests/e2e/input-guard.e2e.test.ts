@@ -3,7 +3,7 @@ import { pollFor, waitForBanner, type BrowserKind, type PageDriver } from './sup
 import { fixtureUrl } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 
-/** Issue 5, point 4: a caution next to a field that wants an ID number, never blocking it. */
+/** A caution next to a field that wants an ID number, never blocking it. */
 describe.each<BrowserKind>(['chromium', 'firefox'])('sensitive-input guard in %s', (kind) => {
   const e2e = useExtensionSession(kind);
 

@@ -6,7 +6,7 @@ import { fixtureUrl } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 
 /**
- * Issue 5, the last two gaps, with real clicks in an English browser: the options page's
+ * Language and plain words, with real clicks in an English browser: the options page's
  * language choice (中文) turns the options page, the open popup and the banners Chinese,
  * without a reload; then plain words puts the plain sentences in the banner and the popup.
  * Firefox cannot be switched to Chinese itself here (see locale.e2e.test.ts); the setting can.

@@ -4,7 +4,7 @@ import { fixtureUrl } from './support/fixtures';
 import { serveFixtures, type FixtureServer } from './support/server';
 
 /**
- * Issue 5, point 7: every UI string comes from _locales and follows the browser's language.
+ * Every UI string comes from _locales and follows the browser's language.
  * The same build is launched with an English and a Chinese browser UI (Chinese needs Debian's
  * chromium-l10n, which .ci/setup installs; Firefox is checked in English); tests/shared/locales.test.ts
  * checks that both locales have the same keys and the manifest's strings.

@@ -4,7 +4,7 @@ import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
 import { useExtensionSession } from './support/session';
 
 /**
- * Issue 4 point 4: a page that never stops changing is backed off, not chased, and the popup
+ * A page that never stops changing is backed off, not chased, and the popup
  * says so. `fixtures/live-ticker.html` adds about 1,000 nodes a second and counts them itself;
  * `pathological.html?load=mutations` is the same load without anything to report.
  *

@@ -48,11 +48,6 @@ function filesUnder(dir: string): string[] {
 
 /** Script APIs that reach the network. */
 const NETWORK_APIS = /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|RTCPeerConnection|importScripts|WebTransport)\s*\(|new\s+(XMLHttpRequest|WebSocket|EventSource|RTCPeerConnection|WebTransport|Worker|SharedWorker)\b/g;
-/**
- * The OCR engine (src/ocr, onnxruntime-web inside) fetches its own WASM and model files; the CSP's
- * `connect-src 'self'` (asserted below) confines every fetch of every extension page to our files.
- */
-const OWN_FILES_ONLY = /^assets\/extension-ocr-[\w-]+\.js$/;
 
 describe.each(TARGETS)('the %s build', (target) => {
   const dir = join(DIST_DIR, target);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import baseManifest from '../../manifest.json';
 import { manifestFor } from '../../tools/build/manifest-for';
 
-/** The OCR host differs per browser (issue 7): an offscreen document in Chrome, the background page in Firefox. */
+/** The OCR host differs per browser: an offscreen document in Chrome, the background page in Firefox. */
 describe('manifest for the OCR host', () => {
   it('asks Chrome for offscreen documents', () => {
     expect((manifestFor(baseManifest, 'chrome') as { permissions?: string[] }).permissions).toContain('offscreen');

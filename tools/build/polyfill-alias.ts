@@ -10,7 +10,7 @@ import { generatedModuleAlias } from './generated-module';
  * interop object, copying every property of the API object and reading each one's descriptor.
  * Chrome now has a promise-based `browser` of its own, which the polyfill hands back as it is,
  * and reading a descriptor there instantiates that API namespace (app, runtime, storage, i18n, …):
- * 1–7 ms of the content script's start-up, in every frame of every page. Here the UMD file runs
+ * a noticeable part of the content script's start-up, in every frame of every page. Here the UMD file runs
  * with a `module` of its own and nothing is copied, and only where it has something to do.
  */
 export function polyfillAlias(name: string): Alias {
@@ -23,7 +23,7 @@ export function polyfillAlias(name: string): Alias {
  * The UMD file sees `exports` defined and fills `module.exports` (its CommonJS branch). It runs
  * only where there is no native promise-based `browser`: where there is one, the package hands
  * it back as it is, and so does this module, without running (and so fully parsing) the
- * package's ~30 KB function first: ~1 ms of the content script's start-up in every frame.
+ * package's function first, in every frame.
  */
 function polyfillModuleSource(umd: string): string {
   return [

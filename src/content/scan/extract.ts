@@ -208,7 +208,7 @@ function* extractionSteps(start: Node | readonly Node[], options: ExtractOptions
     text = text.slice(0, maxChars);
     if (/\S/.test(text)) blocks.push({ key: blockKey(element), element, text });
   }
-  // issue 6 (trust): text in open shadow roots, which the walk above cannot enter
+  // text in open shadow roots, which the walk above cannot enter
   blocks.push(...(yield* openShadowBlocks(roots, { isOwnUi: options.isOwnUi ?? (() => false), maxChars, keyOf: blockKey })));
   return blocks;
 }

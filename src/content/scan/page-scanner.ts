@@ -35,7 +35,7 @@ export class PageScanner {
   /**
    * The matcher, built in slices of its own when not built yet: decoding the pack, then each of
    * the steps of matcherSteps, with a yield to the page between them. Built at once, cold, it
-   * was one task of 20–40 ms, more on a busy machine. Scans that start meanwhile share the build.
+   * was one long task (BENCHMARKS.md). Scans that start meanwhile share the build.
    */
   private async readyMatcher(pacer: SlicePacer): Promise<Matcher> {
     if (this.built) return this.built;
