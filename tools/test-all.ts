@@ -6,7 +6,7 @@ import { join } from 'node:path';
 /**
  * `npm test`: build once, then every tier, then one summary line.
  *
- *   build → checks (typecheck, web-ext lint) → unit + DOM (vitest) → e2e (real browsers)
+ *   build → checks (typecheck, lint, web-ext lint) → unit + DOM (vitest) → e2e (real browsers)
  *   → bench tools (tests of the measuring tools, not of the product)
  *
  * The last line is exactly `N passed, N failed`, summed over every tier. A tier that could not
@@ -84,6 +84,7 @@ function checksTier(): TierResult {
   const notes: string[] = [];
   const checks: [string, string, string[]][] = [
     ['typecheck', join(BIN, 'tsc'), ['--noEmit']],
+    ['lint (eslint, zero warnings)', join(BIN, 'eslint'), ['.', '--max-warnings', '0']],
     ['web-ext lint (dist/firefox)', join(BIN, 'web-ext'), ['lint', '--source-dir', 'dist/firefox', '--self-hosted']],
   ];
   for (const [label, command, args] of checks) {
