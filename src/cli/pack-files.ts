@@ -1,11 +1,17 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import * as OpenCC from 'opencc-js';
 import { compilePack, PackError, type PackSourceFile } from '../engine/compile';
 import { foldCode } from '../engine/char-fold';
+import { createMatcher } from '../engine/analyze';
+import { buildModel, type BuiltModel } from '../engine/model/build-model';
+import { normalizeWithOffsets } from '../engine/normalize';
+import type { CorpusRow } from '../engine/model/corpus-schema';
 import type { CompiledPack } from '../engine/types';
+import { corpusFiles, readCorpus } from './corpus-files';
 
 /** `FCS_RULES_DIR` points the build, the CLI and the tests at another rule folder. */
 export const RULES_DIR = process.env.FCS_RULES_DIR ?? fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -79,3 +85,51 @@ export function foldPairsFor(alphabet: ReadonlySet<number>): [number, number][] 
 export function buildPack(dir = RULES_DIR): CompiledPack {
   return compilePack(readPackSources(dir), { foldPairsFor });
 }
+
+/** The compiled pack with the lure model trained from rules/corpus (cached until an input changes). */
+export function buildPackWithModel(dir = RULES_DIR): { pack: CompiledPack; built: BuiltModel } {
+  const pack = buildPack(dir);
+  const built = trainedModel(pack, dir);
+  return { pack: { ...pack, model: built.model }, built };
+}
+
+const ENGINE_DIR = fileURLToPath(new URL('../engine/', import.meta.url));
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/fcs-guard/', import.meta.url));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]))
+    .sort();
+}
+
+/** what the model depends on: the rules, the corpus and the engine's code */
+function modelInputsHash(dir: string): string {
+  const hash = createHash('sha256');
+  const inputs = [
+    ...readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)),
+    ...corpusFiles(),
+    ...filesUnder(ENGINE_DIR),
+  ];
+  for (const file of inputs) hash.update(file.slice(file.lastIndexOf('/') + 1)).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The model trained on these lines (no cache): for the build, and for the learning curve. */
+export function trainModelOn(rows: readonly CorpusRow[], pack: CompiledPack): BuiltModel {
+  const alphabet = new Set<number>();
+  for (const row of rows) {
+    const text = normalizeWithOffsets(row.text).text;
+    for (let i = 0; i < text.length; i++) alphabet.add(text.charCodeAt(i));
+  }
+  return buildModel({ rows, pack, matcher: createMatcher(pack), fold: foldPairsFor(alphabet) });
+}
+
+function trainedModel(pack: CompiledPack, dir: string): BuiltModel {
+  const cached = join(CACHE_DIR, `model-${modelInputsHash(dir)}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as BuiltModel;
+  const built = trainModelOn(readCorpus(), pack);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(cached, JSON.stringify(built));
+  return built;
+}
+

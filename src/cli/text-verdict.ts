@@ -1,6 +1,7 @@
-import { analyzeBlock, createMatcher, scorePage, DEFAULT_WARN_THRESHOLD, type Matcher } from '../engine';
+import { analyzeBlock, createMatcher, scorePage, wantsModel, DEFAULT_WARN_THRESHOLD, type Matcher } from '../engine';
+import { decodeModel, readWithModel, type DecodedModel } from '../engine/model/read';
 import type { CompiledPack, PageVerdict } from '../engine/types';
-import { buildPack } from './pack-files';
+import { buildPackWithModel } from './pack-files';
 
 export interface TextVerdict {
   /** exactly "the extension would show its banner for this text" */
@@ -16,17 +17,23 @@ export interface TextVerdict {
 export interface Scanner {
   pack: CompiledPack;
   matcher: Matcher;
+  model: DecodedModel | undefined;
   threshold: number;
 }
 
-export function createScanner(pack: CompiledPack = buildPack(), threshold = DEFAULT_WARN_THRESHOLD): Scanner {
-  return { pack, matcher: createMatcher(pack), threshold };
+export function createScanner(pack: CompiledPack = buildPackWithModel().pack, threshold = DEFAULT_WARN_THRESHOLD): Scanner {
+  return { pack, matcher: createMatcher(pack), model: pack.model ? decodeModel(pack.model) : undefined, threshold };
 }
 
-/** Scores blocks of text the way the background scores a page's blocks. */
+/**
+ * Scores blocks of text the way the extension scores a page's blocks: the rules match in every
+ * block, and the model reads the blocks the content script would send it (wantsModel).
+ */
 export function scoreTexts(scanner: Scanner, blocks: readonly string[]): PageVerdict {
   const findings = blocks.map((b) => analyzeBlock(scanner.matcher, b));
-  return scorePage(scanner.pack, findings, { threshold: scanner.threshold });
+  const { model } = scanner;
+  const readings = blocks.map((b, i) => (model && wantsModel(findings[i] as (typeof findings)[number]) ? readWithModel(model, b) : undefined));
+  return scorePage(scanner.pack, findings, { threshold: scanner.threshold, ...(model ? { model } : {}), readings });
 }
 
 export function summarize(verdict: PageVerdict, threshold: number): TextVerdict {

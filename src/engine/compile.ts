@@ -1,4 +1,4 @@
-import { PackFileSource, type CueSource, type RuleSource } from './pack-schema';
+import { PackFileSource, type CueSource, type FamilySource, type LureCategory, type RuleSource } from './pack-schema';
 import { describeIssue, ISSUE_TEXT_PARSE } from './issue-text';
 import { normalizeLiteral } from './normalize';
 import { MIN_LITERAL_LENGTH } from './automaton';
@@ -93,6 +93,7 @@ export function compilePack(sources: readonly PackSourceFile[], options: Compile
   const rules: Located<RuleSource>[] = [];
   const cues: Located<CueSource>[] = [];
   const aliases = new Map<string, string[]>();
+  const families = new Map<LureCategory, FamilySource>();
   const seen = new Map<string, string>();
 
   for (const source of sources) {
@@ -101,7 +102,12 @@ export function compilePack(sources: readonly PackSourceFile[], options: Compile
       if (aliases.has(name)) throw new PackError(source.file, undefined, `aliases.${name}`, 'alias defined twice');
       aliases.set(name, spellings);
     }
+    for (const [category, family] of Object.entries(parsed.families ?? {}) as [LureCategory, FamilySource][]) {
+      if (families.has(category)) throw new PackError(source.file, undefined, `families.${category}`, 'family described twice');
+      families.set(category, family);
+    }
     for (const item of [...(parsed.rules ?? []), ...(parsed.cues ?? [])]) {
+      if (item.id.startsWith('family-')) throw new PackError(source.file, item.id, 'id', 'ids that start with "family-" name whole families (muting a family); choose another');
       const earlier = seen.get(item.id);
       if (earlier !== undefined) {
         throw new PackError(source.file, item.id, 'id', `duplicate id (also in ${earlier})`);
@@ -176,6 +182,7 @@ export function compilePack(sources: readonly PackSourceFile[], options: Compile
       ...(item.source !== undefined ? { source: item.source } : {}),
     })),
     cues: cues.map(({ item }) => ({ id: item.id, kind: item.kind })),
+    ...(families.size > 0 ? { families: Object.fromEntries([...families].sort((a, b) => (a[0] < b[0] ? -1 : 1))) } : {}),
     literals,
     entries,
     fold,

@@ -14,7 +14,8 @@
  */
 import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema';
-import { CueKind, Explanation, LureCategory } from './pack-schema';
+import { LureModelSchema } from './model/model-schema';
+import { CueKind, Explanation, FamilySource, LureCategory } from './pack-schema';
 
 const CompiledRuleSchema = lazySchema(() =>
   z.object({
@@ -50,11 +51,15 @@ export const CompiledPackSchema = lazySchema(() =>
     version: z.string().check(z.minLength(1)),
     rules: z.array(CompiledRuleSchema),
     cues: z.array(CompiledCueSchema),
+    /** what to say of a whole lure family (rules/families.yaml) */
+    families: z.optional(z.partialRecord(LureCategory, FamilySource)),
     /** normalised literal strings the automaton searches for */
     literals: z.array(z.string().check(z.minLength(1))),
     entries: z.array(CompiledEntrySchema),
     /** [from, to] char-code pairs folded beyond the built-in table (traditional → simplified) */
     fold: z.array(z.tuple([z.int(), z.int()])),
+    /** the learned lure model (model/model-schema.ts); the content scripts' copy goes without it */
+    model: z.optional(LureModelSchema),
   }),
 );
 

@@ -5,7 +5,12 @@ export { runSteps, type Steps } from './steps';
 export { normalizeWithOffsets, normalizeLiteral } from './normalize';
 export {
   scoreBlock,
+  scoreRules,
   scorePage,
+  wantsModel,
+  combinerFeatures,
+  familyMuteId,
+  FAMILY_MUTE_PREFIX,
   levelFor,
   isAntiFraudPage,
   DEFAULT_WARN_THRESHOLD,
@@ -16,3 +21,4 @@ export {
 export { CompiledPackSchema, checkCompiledPack } from './compiled-pack';
 export * from './types';
 export { LURE_CATEGORIES, CUE_KINDS, type LureCategory, type CueKind } from './pack-schema';
+export { explainLure, familyOf } from './explain';

@@ -47,8 +47,10 @@ export function mergePacks(base: CompiledPack, extra: CompiledPack, extraFile = 
     version: `${base.version}+${hashString(extra.version)}`,
     rules: [...base.rules, ...extra.rules],
     cues: [...base.cues, ...extra.cues],
+    ...(base.families ? { families: base.families } : {}),
     literals,
     entries,
     fold: [...folded.entries()].sort((a, b) => a[0] - b[0]),
+    ...(base.model ? { model: base.model } : {}),
   };
 }

@@ -24,8 +24,10 @@ export type LureCategory = z.infer<typeof LureCategory>;
  * own-lender: the borrower dealing with their own lender (联系银行客服, 持卡人).
  * topic: the block is about someone's debt (逾期, 负债, 催收); without it, a hand-off, a fee
  *   or a data request is ordinary commerce.
+ * candidate: the vocabulary of debt, lending, collection and refunds; adds no points, but a
+ *   block that holds one is read by the learned model.
  */
-export const CUE_KINDS = ['warning', 'reported', 'negation', 'offer', 'own-lender', 'topic'] as const;
+export const CUE_KINDS = ['warning', 'reported', 'negation', 'offer', 'own-lender', 'topic', 'candidate'] as const;
 export const CueKind = lazySchema(() =>
   z.enum(CUE_KINDS),
 );
@@ -96,11 +98,21 @@ export const CueSource = lazySchema(() =>
 );
 export type CueSource = z.infer<typeof CueSource>;
 
-/** One source file: lure rules, context cues, aliases, or any mix of them. */
+/** A lure family as a whole: what to say when the model reads it and no single rule does. */
+export const FamilySource = lazySchema(() =>
+  z.strictObject({
+    title: z.string().check(z.minLength(2), z.maxLength(40)),
+    explain: Explanation,
+  }),
+);
+export type FamilySource = z.infer<typeof FamilySource>;
+
+/** One source file: lure rules, context cues, aliases, family texts, or any mix of them. */
 export const PackFileSource = lazySchema(() =>
   z.strictObject({
     rules: z.optional(z.array(RuleSource)),
     cues: z.optional(z.array(CueSource)),
+    families: z.optional(z.partialRecord(LureCategory, FamilySource)),
     aliases: z.optional(
       z.record(
         z.string().check(z.regex(/^[a-z0-9-]+$/)),

@@ -1,3 +1,5 @@
+import { COMBINER_FEATURES, type CombinerFeature } from './model/model-schema';
+import type { DecodedModel, ModelReading } from './model/read';
 import type { CueKind, LureCategory } from './pack-schema';
 import type {
   BlockFindings,
@@ -24,10 +26,22 @@ export function levelFor(score: number): Level {
 }
 
 export interface ScoreOptions {
+  /** muted rule ids, and muted families as `family-<category>` */
   muted?: ReadonlySet<string>;
   /** the page around this block reads as an anti-fraud article */
   antiFraudPage?: boolean;
+  /** the learned model, and what it read in this block's text (absent: the rules alone decide) */
+  model?: DecodedModel;
+  reading?: ModelReading;
 }
+
+/** how a family is muted in settings.mutedRules: rule ids may not take this form */
+export const FAMILY_MUTE_PREFIX = 'family-';
+export const familyMuteId = (category: LureCategory): string => `${FAMILY_MUTE_PREFIX}${category}`;
+
+/** a family the model reads in a block counts from this probability */
+export const FAMILY_SHOWN = 0.5;
+const MAX_FAMILIES_SHOWN = 3;
 
 /** tunables in one place, so a change to scoring is one reviewable diff */
 export const SCORING = {
@@ -59,7 +73,8 @@ export const SCORING = {
 /** categories that make a block about debt relief; the others only support them */
 const TOPIC_CATEGORIES: ReadonlySet<LureCategory> = new Set(['debt-relief-offer', 'false-promise', 'forgery-coaching']);
 
-export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options: ScoreOptions = {}): BlockVerdict {
+/** The rules' own score of a block, context discounts included: one of the combiner's features. */
+export function scoreRules(pack: CompiledPack, findings: BlockFindings, options: ScoreOptions = {}): BlockVerdict {
   const reasons = new Set<ContextReason>();
   const ruleById = new Map(pack.rules.map((r) => [r.id, r]));
   const perRule = new Map<string, { rule: CompiledRule; spans: Span[]; live: boolean; quotedOnly: boolean }>();
@@ -139,10 +154,73 @@ export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options:
   };
 }
 
+/**
+ * One block's verdict. With the model and what it read, the score is the combiner's probability
+ * (×100) that the block is an ad, from the model's logit, the rules' score and the context cues;
+ * without them (a block the model never read), the rules' score alone.
+ */
+export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options: ScoreOptions = {}): BlockVerdict {
+  const { antiFraudPage, ...withoutPage } = options;
+  const rules = scoreRules(pack, findings, withoutPage);
+  const { model, reading } = options;
+  if (!model || !reading) return antiFraudPage ? scoreRules(pack, findings, options) : rules;
+  const families = reading.families.filter((f) => f.probability >= FAMILY_SHOWN).slice(0, MAX_FAMILIES_SHOWN).map((f) => f.category);
+  const shown = families.length > 0 ? families : reading.families.slice(0, 1).map((f) => f.category);
+  const allMuted = shown.length > 0 && shown.every((c) => options.muted?.has(familyMuteId(c)));
+  const logit = allMuted ? Math.min(reading.logit, 0) : reading.logit;
+  const features = combinerFeatures(findings, rules, logit);
+  let z = model.combiner.bias;
+  COMBINER_FEATURES.forEach((_, i) => (z += (model.combiner.weights[i] as number) * (features[i] as number)));
+  let probability = 1 / (1 + Math.exp(-z));
+  const reasons = new Set(rules.reasons);
+  if (antiFraudPage && !hasOfferSignal(findings)) {
+    probability *= SCORING.antiFraudPageFactor;
+    reasons.add('anti-fraud-page');
+  }
+  const score = Math.min(100, Math.round(probability * 100));
+  return {
+    ...rules,
+    score,
+    level: levelFor(score),
+    reasons: [...reasons],
+    model: { probability, families: allMuted ? [] : shown, phrases: allMuted ? [] : reading.phrases },
+  };
+}
+
+/** The combiner's inputs, in COMBINER_FEATURES order. Training (build-model.ts) uses the same. */
+export function combinerFeatures(findings: BlockFindings, rules: BlockVerdict, modelLogit: number): number[] {
+  const kinds = countCueKinds(findings);
+  const offers = Math.min(kinds.offer, SCORING.maxOfferCues);
+  const value: Record<CombinerFeature, number> = {
+    model: Math.max(-8, Math.min(8, modelLogit)) / 4,
+    rules: rules.score / 100,
+    'live-rule': findings.lures.some((l) => !l.negated) ? 1 : 0,
+    warnings: distinctWarningPhrases(findings.cues) / SCORING.maxWarningPhrases,
+    reported: Math.min(kinds.reported, 2) / 2,
+    offers: offers / SCORING.maxOfferCues,
+    contacts: findings.contacts > 0 ? 1 : 0,
+    'own-lender': kinds['own-lender'] > 0 && offers === 0 ? 1 : 0,
+    negated: findings.lures.some((l) => l.negated) ? 1 : 0,
+    'quoted-only': findings.lures.length > 0 && findings.lures.every((l) => l.quoted || l.negated) ? 1 : 0,
+    topic: kinds.topic > 0 ? 1 : 0,
+    length: Math.log1p(findings.length) / Math.log(4000),
+  };
+  return COMBINER_FEATURES.map((name) => value[name]);
+}
+
+function hasOfferSignal(findings: BlockFindings): boolean {
+  return findings.contacts > 0 || findings.cues.some((c) => c.kind === 'offer');
+}
+
+/** Blocks the model reads: any lure, or any word of the debt domain (topic and candidate cues). */
+export function wantsModel(findings: BlockFindings): boolean {
+  return findings.lures.length > 0 || findings.cues.some((c) => c.kind === 'topic' || c.kind === 'candidate');
+}
+
 function countCueKinds(findings: BlockFindings): Record<CueKind, number> {
   const distinct = new Map<string, CueKind>();
   for (const cue of findings.cues) distinct.set(cue.cueId, cue.kind);
-  const counts: Record<CueKind, number> = { warning: 0, reported: 0, negation: 0, offer: 0, 'own-lender': 0, topic: 0 };
+  const counts: Record<CueKind, number> = { warning: 0, reported: 0, negation: 0, offer: 0, 'own-lender': 0, topic: 0, candidate: 0 };
   for (const kind of distinct.values()) counts[kind]++;
   return counts;
 }
@@ -166,11 +244,12 @@ export function isAntiFraudPage(blocks: readonly BlockFindings[]): boolean {
 export function scorePage(
   pack: CompiledPack,
   blocks: readonly BlockFindings[],
-  options: ScoreOptions & { threshold?: number } = {},
+  options: Omit<ScoreOptions, 'reading'> & { threshold?: number; readings?: readonly (ModelReading | undefined)[] } = {},
 ): PageVerdict {
   const antiFraudPage = isAntiFraudPage(blocks);
   const threshold = options.threshold ?? DEFAULT_WARN_THRESHOLD;
-  const verdicts = blocks.map((b) => scoreBlock(pack, b, { ...options, antiFraudPage }));
+  const { readings, ...rest } = options;
+  const verdicts = blocks.map((b, i) => scoreBlock(pack, b, { ...rest, antiFraudPage, reading: readings?.[i] }));
   const flagged: number[] = [];
   verdicts.forEach((v, i) => v.score >= threshold && flagged.push(i));
   const score = verdicts.reduce((max, v) => Math.max(max, v.score), 0);

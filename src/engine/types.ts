@@ -49,6 +49,17 @@ export interface BlockVerdict {
   categories: LureCategory[];
   /** why the score was lowered, as reason codes the UI explains */
   reasons: ContextReason[];
+  /** what the learned model read, when it read the block */
+  model?: ModelVerdict;
+}
+
+export interface ModelVerdict {
+  /** the combined probability that the block is an ad (score / 100 before rounding) */
+  probability: number;
+  /** the lure families the model reads in the block, most likely first */
+  families: LureCategory[];
+  /** the phrases that weighed most, in the block's original text */
+  phrases: Span[];
 }
 
 /** Why a score was lowered, as reason codes the UI explains: the one list of them. */

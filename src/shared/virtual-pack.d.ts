@@ -9,3 +9,10 @@ declare module 'virtual:fcs-pack-transport' {
   const json: string;
   export default json;
 }
+
+declare module 'virtual:fcs-model' {
+  import type { LureModel } from '../engine/model/model-schema';
+  /** the lure model trained from rules/corpus by the build */
+  const model: LureModel | null;
+  export default model;
+}

@@ -3,7 +3,7 @@ import { analyzeBlock, createMatcher } from '../../src/engine/analyze';
 import { scoreBlock } from '../../src/engine/score';
 import { LURE_CATEGORIES } from '../../src/engine/pack-schema';
 import { checkCompiledPack } from '../../src/engine/compiled-pack';
-import { buildPack, readPackSources } from '../../src/cli/pack-files';
+import { buildPack, buildPackWithModel, readPackSources } from '../../src/cli/pack-files';
 import { RuleSource } from '../../src/engine/pack-schema';
 
 const pack = buildPack();
@@ -60,5 +60,18 @@ describe('the rule pack', () => {
       return `${r.category} ${r.id} w${r.weight}: ${literals.join(' | ')}`;
     });
     expect(summary.join('\n')).toMatchSnapshot();
+  });
+
+  it('snapshots a summary of the trained model, so a corpus change shows up in review', () => {
+    const { summary } = buildPackWithModel().built;
+    const lines = [
+      `lines: ${JSON.stringify(summary.lines)}`,
+      `weights: ${JSON.stringify(summary.weights)}`,
+      `combiner: ${JSON.stringify(summary.combiner)}`,
+      `for an ad: ${summary.strongest.for.map(([g, w]) => `${g} ${w}`).join(', ')}`,
+      `against: ${summary.strongest.against.map(([g, w]) => `${g} ${w}`).join(', ')}`,
+      ...Object.entries(summary.families).map(([family, grams]) => `${family}: ${grams.map(([g, w]) => `${g} ${w}`).join(', ')}`),
+    ];
+    expect(lines.join('\n')).toMatchSnapshot();
   });
 });
