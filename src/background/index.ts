@@ -1,5 +1,7 @@
 /** Background entry: wires the router, per-tab state and badge. Nothing that matters lives here. */
+import model from 'virtual:fcs-model';
 import pack from 'virtual:fcs-pack';
+import { decodeModel, type DecodedModel } from '../engine/model/read';
 import { askContent } from '../shared/ask';
 import { browser } from '../shared/browser';
 import { POPUP_PAGE } from '../shared/extension-paths';
@@ -15,9 +17,14 @@ import { TabStore } from './tab-store';
 
 const store = new TabStore(browser.storage.session);
 const effectivePack = effectivePackSource(pack);
+// decoded when a block first needs it: the worker wakes for many messages that never do
+let lureModel: DecodedModel | undefined;
 const ACK = { ok: true } as const;
 const context: ReportContext = {
   pack,
+  get model() {
+    return model ? (lureModel ??= decodeModel(model)) : undefined;
+  },
   store,
   settingsArea: browser.storage.local,
   effects: {

@@ -3,11 +3,13 @@
  * frame to show the banner when the page crosses the user's threshold. Browser access comes
  * in through `TabEffects`, so this runs in tests with fakes.
  */
+import type { DecodedModel } from '../engine/model/read';
 import type { CompiledPack } from '../engine/types';
 import type { PayloadOf } from '../shared/contract';
-import type { BannerShow, TabVerdict } from '../shared/messages';
+import type { BannerShow, BlockReport, TabVerdict } from '../shared/messages';
 import { isAllowed, loadSettings } from '../shared/settings';
 import type { KeyValueArea } from '../shared/storage-area';
+import { storeBlock } from './model-reading';
 import { applyReport, emptyTabState, type IncomingReport } from './tab-state';
 import type { TabStore } from './tab-store';
 import { assessTab } from './verdict';
@@ -20,16 +22,23 @@ export interface TabEffects {
 
 export interface ReportContext {
   pack: CompiledPack;
+  /** the lure model, decoded; absent, the rules alone decide */
+  model?: DecodedModel;
   store: TabStore;
   settingsArea: KeyValueArea;
   effects: TabEffects;
 }
 
-export async function handleReport(context: ReportContext, tabId: number, report: IncomingReport): Promise<TabVerdict> {
+export async function handleReport(
+  context: ReportContext,
+  tabId: number,
+  incoming: Omit<IncomingReport, 'blocks'> & { blocks: readonly BlockReport[] },
+): Promise<TabVerdict> {
   const settings = await loadSettings(context.settingsArea);
+  const report: IncomingReport = { ...incoming, blocks: incoming.blocks.map((block) => storeBlock(context.model, block)) };
   const { view, banner } = await context.store.update(tabId, (previous) => {
     const state = applyReport(previous, report);
-    const assessment = assessTab(context.pack, state, settings);
+    const assessment = assessTab(context.pack, state, settings, context.model);
     const wantsBanner =
       settings.autoWarn && assessment.page.score >= settings.threshold && !isAllowed(settings, state.topUrl);
     const signature = bannerSignature(assessment);
@@ -64,7 +73,7 @@ function bannerSignature(assessment: { view: { level: string }; bannerTitles: re
   return `${assessment.view.level}|${assessment.bannerTitles.join('|')}`;
 }
 
-export async function currentVerdict(context: Pick<ReportContext, 'pack' | 'store' | 'settingsArea'>, tabId: number): Promise<TabVerdict> {
+export async function currentVerdict(context: Pick<ReportContext, 'pack' | 'store' | 'settingsArea' | 'model'>, tabId: number): Promise<TabVerdict> {
   const settings = await loadSettings(context.settingsArea);
-  return assessTab(context.pack, await context.store.get(tabId), settings).view;
+  return assessTab(context.pack, await context.store.get(tabId), settings, context.model).view;
 }

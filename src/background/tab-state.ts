@@ -2,12 +2,26 @@
  * Per-tab findings, aggregated over frames. Pure functions over plain JSON, so the state can
  * live in storage.session (the service worker may die between any two messages).
  */
+import type { LureCategory } from '../engine/pack-schema';
 import type { BlockReport } from '../shared/messages';
+
+/** What the lure model read in a block, kept instead of the block's text. */
+export interface StoredReading {
+  logit: number;
+  families: [LureCategory, number][];
+  /** the strongest phrases: spans of the block's text and a quotation of each */
+  phrases: { start: number; end: number; snippet: string }[];
+}
+
+/** A block as the tab keeps it: the frame's report without the text, and what the model read in it. */
+export interface StoredBlock extends Omit<BlockReport, 'text'> {
+  reading?: StoredReading;
+}
 
 export interface FrameState {
   docId: string;
   /** block key → report, in the order the frame reported them */
-  blocks: Record<string, BlockReport>;
+  blocks: Record<string, StoredBlock>;
   /** the frame's document changes so fast that its scanning of changes is slowed down */
   throttled?: boolean;
 }
@@ -26,7 +40,7 @@ export interface IncomingReport {
   url?: string;
   docId: string;
   replace: boolean;
-  blocks: readonly BlockReport[];
+  blocks: readonly StoredBlock[];
   /** the frame's current back-off state; absent: unchanged */
   throttled?: boolean;
 }
@@ -41,7 +55,7 @@ export function applyReport(previous: TabState | undefined, report: IncomingRepo
   const old = state.frames[frameKey];
   // a report from a new document in the frame, or a full scan, starts the frame over
   const fresh = report.replace || !old || old.docId !== report.docId;
-  const blocks: Record<string, BlockReport> = fresh ? {} : { ...old.blocks };
+  const blocks: Record<string, StoredBlock> = fresh ? {} : { ...old.blocks };
   for (const block of report.blocks) blocks[block.key] = block;
   // a new document starts unthrottled; a full scan of the same document keeps what it said
   const throttled = report.throttled ?? (old?.docId === report.docId && old.throttled === true);
@@ -59,7 +73,7 @@ export function isScanPaused(state: TabState): boolean {
 }
 
 /** Every block of the tab: the top frame first, then subframes by id. */
-export function blocksOf(state: TabState): BlockReport[] {
+export function blocksOf(state: TabState): StoredBlock[] {
   return Object.keys(state.frames)
     .sort((a, b) => Number(a) - Number(b))
     .flatMap((key) => Object.values(state.frames[key]?.blocks ?? {}));

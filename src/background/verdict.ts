@@ -1,10 +1,12 @@
 /** From a tab's aggregated findings to what the badge, banner and popup show. */
-import { scorePage } from '../engine/score';
+import type { DecodedModel } from '../engine/model/read';
+import { familyMuteId, scorePage } from '../engine/score';
 import type { LureCategory } from '../engine/pack-schema';
 import type { CompiledPack, ContextReason, PageVerdict } from '../engine/types';
 import { LIMITS } from '../shared/limits';
 import type { FlaggedBlock, LureView, TabVerdict } from '../shared/messages';
 import type { Settings } from '../shared/settings';
+import { readingOf } from './model-reading';
 import { blocksOf, isScanPaused, type TabState } from './tab-state';
 
 export interface TabAssessment {
@@ -24,30 +26,57 @@ export interface TabAssessment {
 
 const MAX_SNIPPETS_PER_LURE = 3;
 
-export function assessTab(pack: CompiledPack, state: TabState | undefined, settings: Settings): TabAssessment {
+export function assessTab(pack: CompiledPack, state: TabState | undefined, settings: Settings, model?: DecodedModel): TabAssessment {
   const blocks = state ? blocksOf(state) : [];
   const page = scorePage(pack, blocks.map((b) => b.findings), {
     threshold: settings.threshold,
     muted: new Set(settings.mutedRules),
+    ...(model ? { model, readings: blocks.map((b) => readingOf(b.reading)) } : {}),
   });
+  const flagged = new Set(page.flagged);
+  /** the lures of a block: its rules with points, and the families the model reads in a flagged block */
+  const luresOf = (i: number): { ruleId: string; title: string; category: LureCategory; points: number; snippets: string[]; spans: { start: number; end: number }[] }[] => {
+    const verdict = page.blocks[i];
+    const block = blocks[i];
+    if (!verdict || !block) return [];
+    const rules = verdict.rules.map((rule) => ({
+      ruleId: rule.ruleId,
+      title: rule.title,
+      category: rule.category,
+      points: rule.points,
+      snippets: block.snippets.filter((s) => s.ruleId === rule.ruleId).map((s) => s.text),
+      spans: rule.points > 0 ? rule.spans : [],
+    }));
+    if (!verdict.model || !flagged.has(i)) return rules;
+    const phrases = block.reading?.phrases ?? [];
+    const families = verdict.model.families.map((category) => ({
+      ruleId: familyMuteId(category),
+      title: pack.families?.[category]?.title ?? category,
+      category,
+      points: verdict.score,
+      snippets: phrases.map((p) => p.snippet),
+      spans: phrases.map(({ start, end }) => ({ start, end })),
+    }));
+    return [...rules, ...families];
+  };
 
   const lures = new Map<string, LureView>();
   const reasons = new Set<ContextReason>();
   page.blocks.forEach((verdict, i) => {
-    const snippets = blocks[i]?.snippets ?? [];
     for (const reason of verdict.reasons) reasons.add(reason);
-    for (const rule of verdict.rules) {
-      const view = lures.get(rule.ruleId) ?? { ruleId: rule.ruleId, category: rule.category, title: rule.title, points: 0, snippets: [] };
-      view.points = Math.max(view.points, rule.points);
+    for (const lure of luresOf(i)) {
+      const view = lures.get(lure.ruleId) ?? { ruleId: lure.ruleId, category: lure.category, title: lure.title.slice(0, LIMITS.titleChars), points: 0, snippets: [] };
+      view.points = Math.max(view.points, lure.points);
       if (blocks[i]?.source === 'image') view.inImage = true;
-      const snippet = snippets.find((s) => s.ruleId === rule.ruleId)?.text;
-      if (snippet && view.snippets.length < MAX_SNIPPETS_PER_LURE && !view.snippets.includes(snippet)) view.snippets.push(snippet);
-      lures.set(rule.ruleId, view);
+      for (const snippet of lure.snippets) {
+        if (view.snippets.length < MAX_SNIPPETS_PER_LURE && !view.snippets.includes(snippet)) view.snippets.push(snippet);
+      }
+      lures.set(lure.ruleId, view);
     }
   });
 
   const bannerTitles = new Set<string>();
-  for (const i of page.flagged) for (const rule of page.blocks[i]?.rules ?? []) if (rule.points > 0) bannerTitles.add(rule.title);
+  for (const i of page.flagged) for (const lure of luresOf(i)) if (lure.points > 0) bannerTitles.add(lure.title);
 
   // blocksOf lists the top frame first
   const topCount = Object.keys(state?.frames['0']?.blocks ?? {}).length;
@@ -55,17 +84,17 @@ export function assessTab(pack: CompiledPack, state: TabState | undefined, setti
     .filter((i) => i < topCount)
     .flatMap((i) => {
       const key = blocks[i]?.key;
-      const spans = (page.blocks[i]?.rules ?? []).filter((r) => r.points > 0).flatMap((r) => r.spans);
+      const spans = luresOf(i).flatMap((l) => l.spans);
       return key ? [{ key, spans: spans.slice(0, LIMITS.hitsPerBlock) }] : [];
     });
 
   const bannerRules = new Map<string, string>();
   const bannerCategories = new Set<LureCategory>();
   for (const i of page.flagged) {
-    for (const rule of page.blocks[i]?.rules ?? []) {
-      if (rule.points <= 0) continue;
-      bannerRules.set(rule.ruleId, rule.title);
-      bannerCategories.add(rule.category);
+    for (const lure of luresOf(i)) {
+      if (lure.points <= 0) continue;
+      bannerRules.set(lure.ruleId, lure.title);
+      bannerCategories.add(lure.category);
     }
   }
 

@@ -1,4 +1,5 @@
 /** Every decision in force, each with an undo button. */
+import { familyOf } from '../engine/explain';
 import type { CompiledPack } from '../engine/types';
 import { listDecisions, type Decision } from '../shared/decisions';
 import type { MessageKey } from '../shared/i18n';
@@ -8,7 +9,8 @@ type Translate = (key: MessageKey) => string;
 
 function describe(decision: Decision, pack: CompiledPack, t: Translate): string {
   if (decision.kind === 'mute') {
-    const title = pack.rules.find((r) => r.id === decision.value)?.title;
+    const family = familyOf(decision.value);
+    const title = family ? pack.families?.[family]?.title : pack.rules.find((r) => r.id === decision.value)?.title;
     return `${t('optMutedRule')} ${title ? `${title} (${decision.value})` : decision.value}`;
   }
   const what = `${t(decision.scope === 'site' ? 'optAllowedSite' : 'optAllowedPage')} ${decision.value}`;

@@ -1,4 +1,5 @@
 /** Builds the popup's content from a verdict. DOM APIs only; snippets are page text. */
+import { explainLure } from '../engine/explain';
 import type { CompiledPack, ContextReason, Level } from '../engine/types';
 import type { LureCategory } from '../engine/pack-schema';
 import type { MessageKey } from '../shared/i18n';
@@ -74,7 +75,7 @@ function renderLure(doc: Document, lure: LureView, pack: CompiledPack, t: Transl
     p.append(el(doc, 'strong', `${t('popupMatched')}：`), el(doc, 'span', snippet));
     card.append(p);
   }
-  const explain = pack.rules.find((r) => r.id === lure.ruleId)?.explain;
+  const explain = explainLure(pack, lure.ruleId);
   if (explain) {
     const list = el(doc, 'dl');
     list.append(

@@ -3,6 +3,7 @@
  * (screenshot of the tab, URL, time, title, flagged text, rules and explanations, contacts)
  * and save it as one HTML file plus a JSON file through <a download>. Nothing is sent.
  */
+import { explainLure } from '../engine/explain';
 import type { CompiledPack } from '../engine/types';
 import { browser, type Tabs } from '../shared/browser';
 import { extractContacts } from '../shared/contacts';
@@ -81,7 +82,7 @@ export async function collectEvidence(tabId: number, view: TabVerdict, pack: Com
   const lures = view.lures
     .filter((l) => l.points > 0)
     .map((l) => {
-      const explain = pack.rules.find((r) => r.id === l.ruleId)?.explain;
+      const explain = explainLure(pack, l.ruleId);
       return { ruleId: l.ruleId, title: l.title, snippets: l.snippets, ...(explain ? { explain } : {}) };
     });
   return {

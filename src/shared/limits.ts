@@ -1,9 +1,10 @@
 /** Size limits shared by the content script (which truncates) and the message schemas (which reject). */
+import { SNIPPET_CHARS } from '../engine/snippet';
 export const LIMITS = {
   blockChars: 4000,
   blocksPerReport: 400,
   hitsPerBlock: 200,
-  snippetChars: 80,
+  snippetChars: SNIPPET_CHARS,
   snippetsPerBlock: 40,
   idChars: 64,
   titleChars: 40,

@@ -65,6 +65,8 @@ export const BlockReportSchema = lazySchema(() =>
     snippets: z.array(SnippetSchema).check(z.maxLength(LIMITS.snippetsPerBlock)),
     /** 'image': the text was read (OCR) from an image on the page */
     source: z.optional(z.enum(['text', 'image'])),
+    /** the block's text, for the blocks the learned model reads (engine wantsModel); read in the background, never stored */
+    text: z.optional(z.string().check(z.maxLength(LIMITS.blockChars))),
   }),
 );
 export type BlockReport = z.infer<typeof BlockReportSchema>;

@@ -2,14 +2,14 @@
  * Runs the engine over extracted blocks in short slices so a long page never blocks input,
  * and keeps only what scoring needs: findings plus a short snippet per matched rule.
  */
-import { analyzeBlock, type BlockFindings, type Matcher } from '../../engine';
+import { analyzeBlock, wantsModel, type BlockFindings, type Matcher } from '../../engine';
+import { snippetAround } from '../../engine/snippet';
 import { LIMITS } from '../../shared/limits';
 import type { BlockReport } from '../../shared/messages';
 import type { Pacer, TextBlock } from './extract';
 import { isRenderedHidden } from './visibility';
 
 const SLICE_MS = 8;
-const SNIPPET_CONTEXT = 16;
 
 interface Scheduler {
   yield?: () => Promise<void>;
@@ -55,15 +55,6 @@ export class SlicePacer implements Pacer {
   }
 }
 
-/** The matched words with a little context, one line, at most LIMITS.snippetChars. */
-export function snippetAround(text: string, start: number, end: number): string {
-  const from = Math.max(0, start - SNIPPET_CONTEXT);
-  const to = Math.min(text.length, Math.max(end, start) + SNIPPET_CONTEXT);
-  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  const snippet = `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
-  return snippet.length <= LIMITS.snippetChars ? snippet : `${snippet.slice(0, LIMITS.snippetChars - 1)}…`;
-}
-
 function clipFindings(findings: BlockFindings): BlockFindings {
   return {
     length: Math.min(findings.length, LIMITS.blockChars),
@@ -82,7 +73,9 @@ export function reportFor(block: TextBlock, findings: BlockFindings): BlockRepor
     seen.add(lure.ruleId);
     snippets.push({ ruleId: lure.ruleId, text: snippetAround(block.text, lure.start, lure.end) });
   }
-  return { key: block.key, findings: clipFindings(findings), snippets };
+  // the learned model reads the block in the background: only blocks with a lure or a word of the debt domain go
+  const text = wantsModel(findings) ? block.text.slice(0, LIMITS.blockChars) : undefined;
+  return { key: block.key, findings: clipFindings(findings), snippets, ...(text === undefined ? {} : { text }) };
 }
 
 /** How long to wait for a rendering that may never come (a tab in the background renders nothing). */
