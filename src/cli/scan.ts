@@ -43,9 +43,13 @@ function scanDocument(scanner: Scanner, path: string): void {
   out.push(`${path}: ${summary.flag ? 'WARN' : 'ok'}  score ${summary.score}  level ${summary.level}  (banner from ${scanner.threshold})`);
   if (verdict.antiFraudPage) out.push('  page reads as an anti-fraud article: quoted slogans in it are discounted');
   verdict.blocks.forEach((block, i) => {
-    if (block.rules.length === 0) return;
+    if (block.rules.length === 0 && !block.model) return;
     const flagged = verdict.flagged.includes(i) ? 'FLAGGED' : 'quiet';
     out.push(`  block ${i + 1} [${flagged}] score ${block.score}${block.reasons.length ? `  discounted: ${block.reasons.join(', ')}` : ''}`);
+    if (block.model && block.model.families.length > 0) {
+      const phrases = block.model.phrases.map((p) => (blocks[i] ?? '').slice(p.start, p.end)).join(' | ');
+      out.push(`    - model: ${block.model.families.map((c) => CATEGORY_NAMES[c] ?? c).join(', ')}${phrases ? `: ${phrases}` : ''}`);
+    }
     for (const rule of block.rules) {
       const snippet = rule.spans.map((s) => (blocks[i] ?? '').slice(s.start, s.end)).join(' | ');
       out.push(`    - ${rule.ruleId} (${CATEGORY_NAMES[rule.category] ?? rule.category}, ${Math.round(rule.points)} pts): ${snippet}`);

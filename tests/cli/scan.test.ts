@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createScanner, verdictForJsonLine } from '../../src/cli/text-verdict';
+import { htmlToBlocks } from '../../src/cli/html-blocks';
+import { createScanner, scoreTexts, verdictForJsonLine } from '../../src/cli/text-verdict';
 
 const scanner = createScanner();
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
@@ -60,5 +61,16 @@ describe('scan --jsonl', { timeout: 60_000 }, () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('an ad that no rule describes', () => {
+  it('matches no rule of the pack, yet the model flags it (the fixture of the model-only e2e test)', () => {
+    const html = readFileSync(join(process.cwd(), 'tests/e2e/fixtures/model-only-ad.html'), 'utf8');
+    const verdict = scoreTexts(scanner, htmlToBlocks(html));
+    const flagged = verdict.flagged.map((i) => verdict.blocks[i]);
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]?.rules.filter((r) => r.points > 0)).toEqual([]);
+    expect(flagged[0]?.model?.families.length).toBeGreaterThan(0);
   });
 });
