@@ -1,23 +1,31 @@
 import { PackFileSource, type CueSource, type FamilySource, type LureCategory, type RuleSource } from './pack-schema';
-import { describeIssue, ISSUE_TEXT_PARSE } from './issue-text';
+import { englishProblem, ISSUE_TEXT_PARSE, issueProblem, problem, type Problem } from './issue-text';
 import { normalizeLiteral } from './normalize';
 import { MIN_LITERAL_LENGTH } from './automaton';
 import type { CompiledEntry, CompiledPack } from './types';
 
 /** A problem in a rule source, located precisely enough to fix it. */
 export class PackError extends Error {
+  /** the problem in plain English */
+  readonly problem: string;
+  /** the same problem as a code, for a UI that says it in its own language */
+  readonly detail: Problem | undefined;
+
   constructor(
     readonly file: string,
     readonly ruleId: string | undefined,
     readonly field: string,
-    readonly problem: string,
+    what: string | Problem,
     readonly line?: number,
   ) {
+    const text = typeof what === 'string' ? what : englishProblem(what);
     super(
       `${file}${line !== undefined ? `:${line}` : ''}: ` +
-        `${ruleId !== undefined ? `rule "${ruleId}"` : 'file'}, field "${field}": ${problem}`,
+        `${ruleId !== undefined ? `rule "${ruleId}"` : 'file'}, field "${field}": ${text}`,
     );
     this.name = 'PackError';
+    this.problem = text;
+    this.detail = typeof what === 'string' ? undefined : what;
   }
 }
 
@@ -46,7 +54,7 @@ export function parsePackFile(source: PackSourceFile): PackFileSource {
     source.file,
     ruleIdAt(source.data, path),
     fieldName(path),
-    issue ? describeIssue(issue) : 'invalid',
+    issue ? issueProblem(issue) : problem('notValid'),
     source.lineOf?.(path),
   );
 }
@@ -74,10 +82,10 @@ export function expandAliases(
   for (const part of parts) {
     const alias = /^\{([a-z0-9-]+)\}$/.exec(part);
     const options = alias ? aliases.get(alias[1] ?? '') : [part];
-    if (!options) throw new PackError(where.file, where.id, 'patterns', `unknown alias ${part}`);
+    if (!options) throw new PackError(where.file, where.id, 'patterns', problem('unknownAlias', { alias: part }));
     results = results.flatMap((prefix) => options.map((o) => prefix + o));
     if (results.length > MAX_EXPANSIONS) {
-      throw new PackError(where.file, where.id, 'patterns', `"${pattern}" expands to more than ${MAX_EXPANSIONS} spellings`);
+      throw new PackError(where.file, where.id, 'patterns', problem('tooManySpellings', { pattern, limit: MAX_EXPANSIONS }));
     }
   }
   return results;
@@ -99,18 +107,18 @@ export function compilePack(sources: readonly PackSourceFile[], options: Compile
   for (const source of sources) {
     const parsed = parsePackFile(source);
     for (const [name, spellings] of Object.entries(parsed.aliases ?? {})) {
-      if (aliases.has(name)) throw new PackError(source.file, undefined, `aliases.${name}`, 'alias defined twice');
+      if (aliases.has(name)) throw new PackError(source.file, undefined, `aliases.${name}`, problem('aliasTwice'));
       aliases.set(name, spellings);
     }
     for (const [category, family] of Object.entries(parsed.families ?? {}) as [LureCategory, FamilySource][]) {
-      if (families.has(category)) throw new PackError(source.file, undefined, `families.${category}`, 'family described twice');
+      if (families.has(category)) throw new PackError(source.file, undefined, `families.${category}`, problem('familyTwice'));
       families.set(category, family);
     }
     for (const item of [...(parsed.rules ?? []), ...(parsed.cues ?? [])]) {
-      if (item.id.startsWith('family-')) throw new PackError(source.file, item.id, 'id', 'ids that start with "family-" name whole families (muting a family); choose another');
+      if (item.id.startsWith('family-')) throw new PackError(source.file, item.id, 'id', problem('familyPrefix'));
       const earlier = seen.get(item.id);
       if (earlier !== undefined) {
-        throw new PackError(source.file, item.id, 'id', `duplicate id (also in ${earlier})`);
+        throw new PackError(source.file, item.id, 'id', problem('duplicateId', { file: earlier }));
       }
       seen.set(item.id, source.file);
     }
@@ -128,15 +136,10 @@ export function compilePack(sources: readonly PackSourceFile[], options: Compile
       for (const spelling of expandAliases(pattern, aliases, { file, id: item.id })) {
         const pieces = spelling.split(/…|\.\.\./).map((p) => normalizeLiteral(p));
         if (pieces.some((p) => p.length === 0)) {
-          throw new PackError(file, item.id, 'patterns', `"${pattern}" has an empty piece after normalisation`);
+          throw new PackError(file, item.id, 'patterns', problem('emptyPiece', { pattern }));
         }
         if (pieces.every((p) => p.length < MIN_LITERAL_LENGTH)) {
-          throw new PackError(
-            file,
-            item.id,
-            'patterns',
-            `"${pattern}" needs a piece of at least ${MIN_LITERAL_LENGTH} characters after normalisation (one character alone is too common to search for)`,
-          );
+          throw new PackError(file, item.id, 'patterns', problem('shortPiece', { pattern, limit: MIN_LITERAL_LENGTH }));
         }
         rawEntries.push({ kind, ref, pieces, gap: item.gap ?? DEFAULT_GAP });
       }

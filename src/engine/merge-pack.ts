@@ -5,12 +5,13 @@
  */
 import { alphabetSize, MAX_ALPHABET } from './automaton';
 import { PackError, hashString } from './compile';
+import { problem } from './issue-text';
 import type { CompiledPack } from './types';
 
 export function mergePacks(base: CompiledPack, extra: CompiledPack, extraFile = 'custom rules'): CompiledPack {
   const taken = new Set([...base.rules.map((r) => r.id), ...base.cues.map((c) => c.id)]);
   for (const item of [...extra.rules, ...extra.cues]) {
-    if (taken.has(item.id)) throw new PackError(extraFile, item.id, 'id', 'this id is already used by a built-in rule; choose another');
+    if (taken.has(item.id)) throw new PackError(extraFile, item.id, 'id', problem('builtinId'));
   }
   const literalIndex = new Map(base.literals.map((l, i) => [l, i]));
   const literals = [...base.literals];
@@ -25,12 +26,7 @@ export function mergePacks(base: CompiledPack, extra: CompiledPack, extraFile = 
   });
   const alphabet = alphabetSize(literals);
   if (alphabet > MAX_ALPHABET) {
-    throw new PackError(
-      extraFile,
-      undefined,
-      'patterns',
-      `together with the built-in rules, the patterns use ${alphabet} distinct characters; at most ${MAX_ALPHABET} are supported`,
-    );
+    throw new PackError(extraFile, undefined, 'patterns', problem('alphabet', { count: alphabet, limit: MAX_ALPHABET }));
   }
   const entries = [
     ...base.entries,

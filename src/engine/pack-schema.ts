@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema';
 
+/** The messages of the pack schema's own checks; issue-text.ts names each by its key. */
+export const SCHEMA_MESSAGES = {
+  kebabId: 'must be kebab-case: lowercase letters, digits and single dashes',
+  literalPattern: 'patterns are literal text with {alias} and … only; regex syntax is not allowed',
+} as const;
+
 /** The lure families of the taxonomy. A rule belongs to exactly one. */
 export const LURE_CATEGORIES = [
   'false-promise',
@@ -35,7 +41,7 @@ export type CueKind = z.infer<typeof CueKind>;
 
 const kebabId = lazySchema(() =>
   z.string().check(
-    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single dashes'),
+    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, SCHEMA_MESSAGES.kebabId),
     z.maxLength(64),
   ),
 );
@@ -49,9 +55,7 @@ export const PatternSource = lazySchema(() =>
   z.string().check(
     z.minLength(1),
     z.maxLength(48),
-    z.refine((p) => !/[\[\]()|\\^$+?]/.test(p), {
-      message: 'patterns are literal text with {alias} and … only; regex syntax is not allowed',
-    }),
+    z.refine((p) => !/[\[\]()|\\^$+?]/.test(p), { message: SCHEMA_MESSAGES.literalPattern }),
   ),
 );
 

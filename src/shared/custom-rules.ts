@@ -5,6 +5,7 @@
  * content script. Stored as source; a stored pack that no longer compiles is ignored.
  */
 import { compilePack, PackError } from '../engine/compile';
+import { englishProblem, problem, type Problem } from '../engine/issue-text';
 import { mergePacks } from '../engine/merge-pack';
 import type { CompiledPack } from '../engine/types';
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines';
@@ -32,8 +33,16 @@ export interface CustomRulesProblem {
   line?: number;
   field: string;
   ruleId?: string;
+  /** in plain English */
   problem: string;
+  /** the same as a code, for the UI's language; absent for an unforeseen error */
+  detail?: Problem;
 }
+
+const failure = (field: string, detail: Problem): CustomRulesResult => ({
+  ok: false,
+  error: { field, problem: englishProblem(detail), detail },
+});
 
 export type CustomRulesResult =
   | { ok: true; stored: StoredCustomRules; pack: CompiledPack }
@@ -42,13 +51,13 @@ export type CustomRulesResult =
 /** Parses, validates and compiles a custom rule file against the built-in pack. */
 export function compileCustomRules(text: string, fileName: string, base: CompiledPack, now = Date.now()): CustomRulesResult {
   if (text.length > MAX_CUSTOM_RULES_CHARS) {
-    return { ok: false, error: { field: '(file)', problem: `the file is larger than ${MAX_CUSTOM_RULES_CHARS} characters` } };
+    return failure('(file)', problem('fileTooLarge', { limit: MAX_CUSTOM_RULES_CHARS }));
   }
   try {
     const json = parseJsonWithLines(text);
     const custom = compilePack([{ file: fileName, data: json.data, lineOf: json.lineOf }]);
     if (custom.rules.length === 0 && custom.cues.length === 0) {
-      return { ok: false, error: { field: 'rules', problem: 'the file has no rules or cues' } };
+      return failure('rules', problem('noRules'));
     }
     const pack = mergePacks(base, custom, fileName);
     return {
@@ -57,7 +66,9 @@ export function compileCustomRules(text: string, fileName: string, base: Compile
       stored: { fileName: fileName.slice(0, 200), importedAt: now, ruleIds: custom.rules.map((r) => r.id), text },
     };
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { ok: false, error: { line: error.line, field: '(json)', problem: error.problem } };
+    if (error instanceof JsonSyntaxError) {
+      return { ok: false, error: { line: error.line, field: '(json)', problem: error.problem, detail: error.detail } };
+    }
     if (error instanceof PackError) {
       return {
         ok: false,
@@ -66,6 +77,7 @@ export function compileCustomRules(text: string, fileName: string, base: Compile
           field: error.field,
           ...(error.ruleId !== undefined ? { ruleId: error.ruleId } : {}),
           problem: error.problem,
+          ...(error.detail ? { detail: error.detail } : {}),
         },
       };
     }

@@ -3,13 +3,21 @@
  * looked up by its path, so a bad custom-rule file can say "line 12, field patterns.0".
  * Only for small user files (rule packs, settings); the shipped extension has no YAML parser.
  */
+import { englishProblem, problem, type Problem } from '../engine/issue-text';
+
 export class JsonSyntaxError extends Error {
+  /** the problem in plain English */
+  readonly problem: string;
+
   constructor(
     readonly line: number,
-    readonly problem: string,
+    /** the problem as a code, for the UI's language */
+    readonly detail: Problem,
   ) {
-    super(`line ${line}: ${problem}`);
+    const text = englishProblem(detail);
+    super(`line ${line}: ${text}`);
     this.name = 'JsonSyntaxError';
+    this.problem = text;
   }
 }
 
@@ -25,8 +33,8 @@ export function parseJsonWithLines(text: string): JsonWithLines {
   let i = 0;
   let line = 1;
 
-  const fail = (problem: string): never => {
-    throw new JsonSyntaxError(line, problem);
+  const fail = (detail: Problem): never => {
+    throw new JsonSyntaxError(line, detail);
   };
   const skipSpace = () => {
     for (; i < text.length; i++) {
@@ -36,7 +44,8 @@ export function parseJsonWithLines(text: string): JsonWithLines {
     }
   };
   const expect = (c: string) => {
-    if (text[i] !== c) fail(`expected "${c}" but found ${text[i] === undefined ? 'the end of the file' : `"${text[i]}"`}`);
+    const found = text[i];
+    if (found !== c) fail(found === undefined ? problem('jsonExpectedAtEnd', { expected: c }) : problem('jsonExpected', { expected: c, found }));
     i++;
   };
 
@@ -47,18 +56,18 @@ export function parseJsonWithLines(text: string): JsonWithLines {
       const c = text[i];
       if (c === '\\') i++;
       else if (c === '"') break;
-      else if (c === '\n') fail('a string may not run past the end of its line');
+      else if (c === '\n') fail(problem('jsonStringLine'));
     }
     expect('"');
     try {
       return JSON.parse(text.slice(start, i)) as string;
     } catch {
-      return fail('bad escape in a string');
+      return fail(problem('jsonBadEscape'));
     }
   };
 
   const parseValue = (path: string[], depth: number): unknown => {
-    if (depth > MAX_DEPTH) fail('nested too deeply');
+    if (depth > MAX_DEPTH) fail(problem('jsonTooDeep'));
     skipSpace();
     lines.set(JSON.stringify(path), line);
     const c = text[i];
@@ -73,7 +82,7 @@ export function parseJsonWithLines(text: string): JsonWithLines {
       for (;;) {
         skipSpace();
         const key = parseString();
-        if (Object.hasOwn(out, key)) fail(`the key "${key}" appears twice`);
+        if (Object.hasOwn(out, key)) fail(problem('jsonDuplicateKey', { key }));
         skipSpace();
         expect(':');
         // an own property, as JSON.parse makes it: assigning `__proto__` would set the prototype
@@ -83,7 +92,7 @@ export function parseJsonWithLines(text: string): JsonWithLines {
         else if (text[i] === '}') {
           i++;
           return out;
-        } else fail('expected "," or "}" after a value');
+        } else fail(problem('jsonAfterValue', { close: '}' }));
       }
     }
     if (c === '[') {
@@ -101,19 +110,19 @@ export function parseJsonWithLines(text: string): JsonWithLines {
         else if (text[i] === ']') {
           i++;
           return out;
-        } else fail('expected "," or "]" after a value');
+        } else fail(problem('jsonAfterValue', { close: ']' }));
       }
     }
     if (c === '"') return parseString();
     const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
-    if (!literal) return fail(c === undefined ? 'the file ends too early' : `unexpected "${c}"`);
+    if (!literal) return fail(c === undefined ? problem('jsonEndsEarly') : problem('jsonUnexpected', { found: c }));
     i += literal[0].length;
     return JSON.parse(literal[0]) as unknown;
   };
 
   const data = parseValue([], 0);
   skipSpace();
-  if (i < text.length) fail('unexpected text after the end of the JSON value');
+  if (i < text.length) fail(problem('jsonTrailing'));
   return {
     data,
     lineOf: (path) => {

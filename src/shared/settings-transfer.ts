@@ -7,7 +7,7 @@ import { compileCustomRules, StoredCustomRulesSchema, type StoredCustomRules } f
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines';
 import { HostnameSchema, LanguageChoiceSchema, PageUrlSchema, RuleIdSchema, SettingsSchema, TimedAllowSchema, type Settings } from './settings';
 import { z } from './zod';
-import { describeIssue, ISSUE_TEXT_PARSE } from '../engine/issue-text';
+import { englishProblem, ISSUE_TEXT_PARSE, issueProblem, problem, type Problem } from '../engine/issue-text';
 
 export const SETTINGS_FILE_FORMAT = 'fcs-guard-settings';
 
@@ -44,16 +44,26 @@ export function exportSettings(settings: Settings, customRules: StoredCustomRule
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export type SettingsImport =
-  | { ok: true; settings: Settings; customRules: StoredCustomRules | null }
-  | { ok: false; line?: number; field: string; problem: string };
+export interface SettingsImportProblem {
+  ok: false;
+  line?: number;
+  field: string;
+  /** the custom rule the problem is in, for a file that carries custom rules */
+  ruleId?: string;
+  /** in plain English */
+  problem: string;
+  /** the same as a code, for the UI's language */
+  detail?: Problem;
+}
+
+export type SettingsImport = { ok: true; settings: Settings; customRules: StoredCustomRules | null } | SettingsImportProblem;
 
 export function importSettings(text: string, base: CompiledPack): SettingsImport {
   let json;
   try {
     json = parseJsonWithLines(text);
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { ok: false, line: error.line, field: '(json)', problem: error.problem };
+    if (error instanceof JsonSyntaxError) return { ok: false, line: error.line, field: '(json)', problem: error.problem, detail: error.detail };
     throw error;
   }
   const parsed = SettingsFile.safeParse(json.data, ISSUE_TEXT_PARSE);
@@ -61,19 +71,28 @@ export function importSettings(text: string, base: CompiledPack): SettingsImport
     const issue = parsed.error.issues[0];
     const path = issue?.path ?? [];
     const line = json.lineOf(path);
+    const detail = issue ? issueProblem(issue) : problem('notValid');
     return {
       ok: false,
       ...(line !== undefined ? { line } : {}),
       field: path.length > 0 ? path.map(String).join('.') : '(file)',
-      problem: issue ? describeIssue(issue) : 'invalid',
+      problem: englishProblem(detail),
+      detail,
     };
   }
   const { customRules } = parsed.data;
   if (customRules) {
     const compiled = compileCustomRules(customRules.text, customRules.fileName, base, customRules.importedAt);
     if (!compiled.ok) {
-      const where = compiled.error.ruleId ? ` (rule "${compiled.error.ruleId}")` : '';
-      return { ok: false, field: `customRules.${compiled.error.field}`, problem: `${compiled.error.problem}${where}` };
+      const { ruleId, detail } = compiled.error;
+      const where = ruleId ? ` (rule "${ruleId}")` : '';
+      return {
+        ok: false,
+        field: `customRules.${compiled.error.field}`,
+        problem: `${compiled.error.problem}${where}`,
+        ...(ruleId !== undefined ? { ruleId } : {}),
+        ...(detail ? { detail } : {}),
+      };
     }
   }
   return { ok: true, settings: SettingsSchema.parse(parsed.data.settings), customRules: customRules ?? null };
