@@ -6,22 +6,14 @@
 import type { CompiledPack } from '../engine/types';
 import { compileCustomRules, CUSTOM_RULES_KEY, type CustomRulesProblem, type StoredCustomRules } from '../shared/custom-rules';
 import type { KeyValueArea } from '../shared/storage-area';
+import { showParts, type Part } from './text-parts';
 
 export interface CustomRulesText {
-  imported(count: number, ids: string): string;
-  failed(problem: CustomRulesProblem): string;
-  active(fileName: string, ids: string): string;
+  imported(ids: readonly string[]): Part[];
+  failed(problem: CustomRulesProblem): Part[];
+  active(fileName: string, ids: readonly string[]): Part[];
   none: string;
   removed: string;
-}
-
-export function describeProblem(problem: CustomRulesProblem, words: { line: string; field: string; rule: string }): string {
-  const where = [
-    problem.line !== undefined ? `${words.line} ${problem.line}` : undefined,
-    `${words.field} "${problem.field}"`,
-    problem.ruleId !== undefined ? `${words.rule} "${problem.ruleId}"` : undefined,
-  ].filter(Boolean);
-  return `${where.join(', ')}: ${problem.problem}`;
 }
 
 export function setUpCustomRules(
@@ -34,9 +26,9 @@ export function setUpCustomRules(
   const status = doc.querySelector<HTMLElement>('[data-testid="rules-status"]');
   const active = doc.querySelector<HTMLElement>('[data-testid="rules-active"]');
   const remove = doc.querySelector<HTMLButtonElement>('[data-testid="remove-rules"]');
-  const say = (message: string, state: 'ok' | 'error') => {
+  const say = (message: readonly Part[], state: 'ok' | 'error') => {
     if (!status) return;
-    status.textContent = message;
+    showParts(status, message);
     status.dataset.state = state;
   };
 
@@ -50,16 +42,16 @@ export function setUpCustomRules(
       return;
     }
     await area.set({ [CUSTOM_RULES_KEY]: result.stored });
-    say(text.imported(result.stored.ruleIds.length, result.stored.ruleIds.join(', ')), 'ok');
+    say(text.imported(result.stored.ruleIds), 'ok');
   });
   remove?.addEventListener('click', async () => {
     await area.remove(CUSTOM_RULES_KEY);
-    say(text.removed, 'ok');
+    say([text.removed], 'ok');
   });
 
   return {
     render(stored) {
-      if (active) active.textContent = stored ? text.active(stored.fileName, stored.ruleIds.join(', ')) : text.none;
+      if (active) showParts(active, stored ? text.active(stored.fileName, stored.ruleIds) : [text.none]);
       if (remove) remove.hidden = !stored;
     },
   };

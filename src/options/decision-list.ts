@@ -4,22 +4,32 @@ import type { CompiledPack } from '../engine/types';
 import { listDecisions, type Decision } from '../shared/decisions';
 import type { MessageKey } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
+import { showParts, type Part } from './text-parts';
 
 type Translate = (key: MessageKey) => string;
 
-function describe(decision: Decision, pack: CompiledPack, t: Translate): string {
+/** the time in the UI's language, not the browser's: a Chinese UI on an English browser says 15:30, not 3:30 PM */
+function clockTime(at: number, language: string): string {
+  const options = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+  try {
+    return new Date(at).toLocaleTimeString(language, options);
+  } catch {
+    return new Date(at).toLocaleTimeString(undefined, options);
+  }
+}
+
+function describe(decision: Decision, pack: CompiledPack, t: Translate): Part[] {
   if (decision.kind === 'mute') {
     const family = familyOf(decision.value);
     const title = family ? pack.families?.[family]?.title : pack.rules.find((r) => r.id === decision.value)?.title;
-    return `${t('optMutedRule')} ${title ? `${title} (${decision.value})` : decision.value}`;
+    return title ? [`${t('optMutedRule')} ${title} (`, { code: decision.value }, ')'] : [`${t('optMutedRule')} `, { code: decision.value }];
   }
   const what = `${t(decision.scope === 'site' ? 'optAllowedSite' : 'optAllowedPage')} ${decision.value}`;
-  const until =
-    decision.until === null
-      ? t('optAlways')
-      : `${t('optUntil')} ${new Date(decision.until).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
-  return `${what} · ${until}`;
+  const until = decision.until === null ? t('optAlways') : `${t('optUntil')} ${clockTime(decision.until, t('uiLang'))}`;
+  return [`${what} · ${until}`];
 }
+
+const plainText = (parts: readonly Part[]) => parts.map((p) => (typeof p === 'string' ? p : p.code)).join('');
 
 export function renderDecisions(
   doc: Document,
@@ -42,13 +52,14 @@ export function renderDecisions(
     item.dataset.value = decision.value;
     const what = doc.createElement('span');
     what.className = 'what';
-    what.textContent = describe(decision, pack, t);
+    const parts = describe(decision, pack, t);
+    showParts(what, parts);
     const button = doc.createElement('button');
     button.type = 'button';
     button.className = 'secondary';
     button.dataset.testid = 'undo-decision';
     button.textContent = t('optUndo');
-    button.setAttribute('aria-label', `${t('optUndo')}: ${what.textContent}`);
+    button.setAttribute('aria-label', `${t('optUndo')}: ${plainText(parts)}`);
     button.addEventListener('click', () => undo(decision));
     item.append(what, button);
     list.append(item);

@@ -4,33 +4,30 @@ import { browser } from '../shared/browser';
 import { CUSTOM_RULES_KEY, loadCustomRules, loadEffectivePack } from '../shared/custom-rules';
 import { undoDecision } from '../shared/decisions';
 import { localizePage, setLanguage, t } from '../shared/i18n';
+import { fill } from '../shared/message-format';
 import { loadSettings, SETTINGS_KEY } from '../shared/settings';
 import { updateSettings } from '../shared/settings';
-import { describeProblem, setUpCustomRules } from './custom-rules-form';
+import { setUpCustomRules } from './custom-rules-form';
 import { renderDecisions } from './decision-list';
 import { renderGeneral } from './general';
+import { codeList, problemParts } from './text-parts';
 import { setUpTransfer } from './transfer';
 
 const area = browser.storage.local;
 const generalStatus = document.querySelector<HTMLElement>('[data-testid="general-status"]');
-// getters, not values: the language can change while the page is open
-const where = {
-  get line() { return t('optLine'); },
-  get field() { return t('optField'); },
-  get rule() { return t('optRule'); },
-};
 
+// functions and getters, not values: the language can change while the page is open
 const customRules = setUpCustomRules(document, area, pack, {
-  imported: (count, ids) => `${t('optRulesImported')} ${count}: ${ids}`,
-  failed: (problem) => `${t('optRulesFailed')} ${describeProblem(problem, where)}. ${t('optRulesKept')}`,
-  active: (fileName, ids) => `${t('optRulesActive')} ${fileName} (${ids})`,
+  imported: (ids) => [fill(t('optRulesImported'), { count: ids.length }), ' ', ...codeList(ids, t)],
+  failed: (problem) => [t('optRulesFailed'), ' ', ...problemParts(problem, t), ' ', t('optRulesKept')],
+  active: (fileName, ids) => [t('optRulesActive'), ' ', { code: fileName }, ' (', ...codeList(ids, t), ')'],
   get none() { return t('optRulesNone'); },
   get removed() { return t('optRulesRemoved'); },
 });
 
 setUpTransfer(document, area, pack, {
   get imported() { return t('optImported'); },
-  failed: (line, field, problem) => `${t('optImportFailed')} ${describeProblem({ ...(line !== undefined ? { line } : {}), field, problem }, where)}`,
+  failed: (problem) => [t('optImportFailed'), ' ', ...problemParts(problem, t)],
 });
 
 async function render(): Promise<void> {

@@ -1,13 +1,14 @@
 /** Export all settings to a JSON file; import one back (validated in full; a bad file changes nothing). */
 import type { CompiledPack } from '../engine/types';
 import { CUSTOM_RULES_KEY, loadCustomRules } from '../shared/custom-rules';
-import { exportSettings, importSettings } from '../shared/settings-transfer';
+import { exportSettings, importSettings, type SettingsImportProblem } from '../shared/settings-transfer';
 import { loadSettings, saveSettings } from '../shared/settings';
 import type { KeyValueArea } from '../shared/storage-area';
+import { showParts, type Part } from './text-parts';
 
 export interface TransferText {
   imported: string;
-  failed(line: number | undefined, field: string, problem: string): string;
+  failed(problem: SettingsImportProblem): Part[];
 }
 
 export function setUpTransfer(doc: Document, area: KeyValueArea, builtin: CompiledPack, text: TransferText): void {
@@ -34,7 +35,7 @@ export function setUpTransfer(doc: Document, area: KeyValueArea, builtin: Compil
     const result = importSettings(await file.text(), builtin);
     input.value = '';
     if (!result.ok) {
-      status.textContent = text.failed(result.line, result.field, result.problem);
+      showParts(status, text.failed(result));
       status.dataset.state = 'error';
       return;
     }

@@ -44,7 +44,7 @@ describe('banner in plain words', () => {
     expect(text('h2')).toBe(zhCN.bannerTitlePlain.message);
     const lines = [...bannerRoot().querySelectorAll('[data-testid="plain-lines"] li')].map((li) => li.textContent);
     expect(lines).toEqual([zhCN.plainUpfrontFee.message, zhCN.plainDebtReliefOffer.message]);
-    expect(lines[0]).toBe('他们要你先交钱。正规机构不收这种钱，别付。');
+    expect(lines[0]).toBe('他们要您先交钱。正规机构不收这种钱，别付。');
     expect(text('.banner')).toContain(zhCN.bannerSafePathPlain.message);
     expect(text('.banner')).not.toContain(zhCN.bannerSafePath.message);
     const more = bannerRoot().querySelector<HTMLDetailsElement>('details[data-testid="more"]');
