@@ -41,6 +41,7 @@ function argument(flag: string): string | undefined {
 }
 
 async function measure(candidate: OcrCandidate, fixtures: RenderedFixture[], rest: number | undefined): Promise<EngineResult> {
+  // before the clock starts: reading (and quantising) the models is the build's work, not the engine's
   const files = candidate.files();
   const ocrZipBytes = files?.reduce((sum, bytes) => sum + zippedSize(bytes), 0);
   const loadStart = performance.now();

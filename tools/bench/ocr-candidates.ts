@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import type { OcrEngine } from '../../src/ocr/ppocr-engine';
+import type { OcrEngine, PpOcrAssets } from '../../src/ocr/ppocr-engine';
 import { OCR_ASSET_DIR } from '../../src/shared/extension-paths';
 import { loadPpOcrModels, SHIPPED_QUANTIZATION } from '../build/ocr-models';
 import type { QuantizeOptions } from '../build/quantize-onnx';
@@ -62,13 +62,16 @@ function ppocr(quantization: QuantizeOptions | null, ortPackageDir = INSTALLED_O
   const wasm = ortWasm(ortPackageDir);
   const weights = quantization ? `${quantization.bits}-bit weights` : 'float32';
   const shipped = quantization?.bits === SHIPPED_QUANTIZATION.bits && ortPackageDir === INSTALLED_ORT;
+  // quantised once, before the engine's start is timed: the extension gets its models ready-made
+  let models: PpOcrAssets | undefined;
+  const prepared = (): PpOcrAssets => (models ??= loadPpOcrModels(quantization));
   return {
     name: `PP-OCRv4 ${weights}, onnxruntime-web ${ortVersion(ortPackageDir)} ${wasm.label}`,
     ships: shipped,
-    create: () => createNodePpOcr({ quantization, ortPackageDir }),
+    create: () => createNodePpOcr({ models: prepared(), ortPackageDir }),
     files: () => {
-      const models = loadPpOcrModels(quantization);
-      return [readFileSync(wasm.file), models.detection, models.recognition, new TextEncoder().encode(models.dictionary)];
+      const { detection, recognition, dictionary } = prepared();
+      return [readFileSync(wasm.file), detection, recognition, new TextEncoder().encode(dictionary)];
     },
   };
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { createWorker, OEM, PSM } from 'tesseract.js';
-import { createPpOcr, type OcrEngine } from '../../src/ocr/ppocr-engine';
+import { createPpOcr, type OcrEngine, type PpOcrAssets } from '../../src/ocr/ppocr-engine';
 import type { RgbaImage } from '../../src/ocr/raster';
 import { loadPpOcrModels, SHIPPED_QUANTIZATION } from '../build/ocr-models';
 import type { QuantizeOptions } from '../build/quantize-onnx';
@@ -24,6 +24,8 @@ export interface PpOcrOptions {
   quantization?: QuantizeOptions | null;
   /** another onnxruntime-web package directory (e.g. an older release unpacked by `npm pack`) */
   ortPackageDir?: string;
+  /** models already prepared, so that timing the engine's start leaves the build's work out */
+  models?: PpOcrAssets;
 }
 
 /** the runtime inside an onnxruntime-web package directory, as its Node entry loads it */
@@ -36,7 +38,7 @@ export async function createNodePpOcr(options: PpOcrOptions = {}): Promise<OcrEn
   const runtime = options.ortPackageDir ? loadOrt(options.ortPackageDir) : ort;
   // one thread, as in the extension: its pages are not cross-origin isolated, so no SharedArrayBuffer
   runtime.env.wasm.numThreads = 1;
-  return createPpOcr(runtime, loadPpOcrModels(options.quantization === undefined ? SHIPPED_QUANTIZATION : options.quantization));
+  return createPpOcr(runtime, options.models ?? loadPpOcrModels(options.quantization === undefined ? SHIPPED_QUANTIZATION : options.quantization));
 }
 
 export interface ClosableEngine extends OcrEngine {
