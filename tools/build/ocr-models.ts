@@ -18,8 +18,8 @@ export const PPOCR_SOURCE_FILES = {
 } as const;
 
 /**
- * The variant that ships: the smallest whose accuracy and verdicts held on the OCR benchmark
- * (BENCHMARKS.md, "OCR accuracy and time").
+ * The variant that ships: the fewest bits whose accuracy and verdicts held on the OCR benchmark
+ * (BENCHMARKS.md, "OCR candidates and the store zip").
  */
 export const SHIPPED_QUANTIZATION: QuantizeOptions = { bits: 6, minElements: 4096 };
 
