@@ -10,6 +10,14 @@ import { sendReports } from './report';
 import { scanBlocks, SlicePacer, yieldToPage, type FindingsCache, type RenderedReadingSource } from './scan-blocks';
 import { browserView, type RenderView } from './visibility';
 
+/**
+ * A random id for this document. Not crypto.randomUUID, which exists only in secure contexts: a
+ * data: frame has an opaque origin and is not one, and ads are served in such frames too.
+ */
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** What the scanner hands on about blocks whose rendering says more than their DOM text. */
 export interface ScannerHooks {
   /** the block's DOM text does not say what is drawn and reads as no lure (OCR may read it) */
@@ -21,7 +29,7 @@ export interface ScannerHooks {
 }
 
 export class PageScanner {
-  readonly docId = crypto.randomUUID();
+  readonly docId = randomId();
   private built: Matcher | undefined;
   private building: Promise<Matcher> | undefined;
   private reportedAnything = false;

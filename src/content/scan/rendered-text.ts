@@ -48,6 +48,11 @@ function reorders(style: CSSStyleDeclaration): boolean {
   return /(^|-)(flex|grid)$/.test(style.display);
 }
 
+/** `unicode-bidi: bidi-override` (or isolate-override) with `direction: rtl` draws the run reversed */
+function drawnRightToLeft(style: CSSStyleDeclaration): boolean {
+  return /^(bidi-override|isolate-override)$/.test(style.unicodeBidi) && style.direction === 'rtl';
+}
+
 function isPlaced(style: CSSStyleDeclaration): boolean {
   return style.position === 'absolute' || style.position === 'fixed';
 }
@@ -84,6 +89,7 @@ export class RenderedReader {
     const container = block.shadow ? block.element.shadowRoot : block.element;
     let text = '';
     if (container) text = this.join(this.readChildren(container, block, runs, state));
+    if (!block.shadow && drawnRightToLeft(this.check.styleOf(block.element))) text = asRightToLeftOverride(text);
     text = inVisualOrder(text);
     if (block.slice !== undefined) text = sliceText(text, this.extraction.maxChars)[block.slice] ?? '';
     const unreadable =
@@ -149,7 +155,7 @@ export class RenderedReader {
       const inner = this.readChildren(childElement, block, runs, state);
       if (inner.length === 0) continue;
       let text = this.join(inner);
-      if (/^(bidi-override|isolate-override)$/.test(childStyle.unicodeBidi) && childStyle.direction === 'rtl') text = asRightToLeftOverride(text);
+      if (drawnRightToLeft(childStyle)) text = asRightToLeftOverride(text);
       const short = text.replace(/\s+/g, '').length <= 2;
       if (isPlaced(childStyle) && short) state.placedPieces++;
       // an element whose text is one run keeps its parent for line breaks; a mixed one breaks the line

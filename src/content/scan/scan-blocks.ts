@@ -156,7 +156,9 @@ export async function scanBlocks(
       const findings = analyzeBlock(matcher, block.text);
       const report = reportFor(block, findings);
       // what the reader sees decides: blocks with findings, or whose DOM text may not be what is drawn
-      const rendered = rendering !== undefined && (report !== undefined || block.suspect === true);
+      // (a lure read backwards: style can draw a run right to left, and matching is cheap)
+      const rendered =
+        rendering !== undefined && (report !== undefined || block.suspect === true || readsBackwards(matcher, block.text));
       if (rendered) candidates.push({ block, domFindings: findings, at: reports.length });
       remember(cache, block, { text: block.text, report, rendered });
       reports.push(report);
@@ -188,6 +190,10 @@ export async function scanBlocks(
     }
   }
   return signal.aborted ? undefined : reports.filter((r): r is BlockReport => r !== undefined);
+}
+
+function readsBackwards(matcher: Matcher, text: string): boolean {
+  return analyzeBlock(matcher, Array.from(text).reverse().join('')).lures.length > 0;
 }
 
 function remember(cache: FindingsCache | undefined, block: TextBlock, entry: { text: string; report: BlockReport | undefined; rendered: boolean }): void {
