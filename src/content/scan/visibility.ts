@@ -78,6 +78,8 @@ interface Box {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** overflow values that clip what an element draws to its box */
+const CLIPPING = new Set(['hidden', 'clip', 'scroll', 'auto']);
 
 /** Alpha of a computed colour: rgba(…, a), rgb(… / a), color(… / a), transparent; 1 when unknown. */
 export function alphaOf(color: string): number {
@@ -140,7 +142,7 @@ export class VisibilityCheck {
     let value = this.opacity.get(element);
     if (value === undefined) {
       const style = this.styleOf(element);
-      let own = Number(style.opacity);
+      let own = style.opacity === '' ? 1 : Number(style.opacity);
       if (!Number.isFinite(own)) own = 1;
       if (/opacity\(\s*0(\.0*)?\s*\)|opacity\(\s*0%\s*\)/.test(style.filter ?? '')) own = 0;
       value = own * this.effectiveOpacity(element.parentElement);
@@ -166,13 +168,15 @@ export class VisibilityCheck {
     }
     let box = this.clipBox(container);
     if (clipsEverything(style.clipPath ?? '', style.clip ?? '', position)) box = { left: 0, top: 0, right: 0, bottom: 0 };
-    else if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+    else if (CLIPPING.has(style.overflowX || style.overflow) || CLIPPING.has(style.overflowY || style.overflow)) {
       const rect = this.view.elementRect(element);
+      const clipsX = CLIPPING.has(style.overflowX || style.overflow);
+      const clipsY = CLIPPING.has(style.overflowY || style.overflow);
       const own: Box = {
-        left: style.overflowX === 'visible' ? -Infinity : rect.left,
-        right: style.overflowX === 'visible' ? Infinity : rect.right,
-        top: style.overflowY === 'visible' ? -Infinity : rect.top,
-        bottom: style.overflowY === 'visible' ? Infinity : rect.bottom,
+        left: clipsX ? rect.left : -Infinity,
+        right: clipsX ? rect.right : Infinity,
+        top: clipsY ? rect.top : -Infinity,
+        bottom: clipsY ? rect.bottom : Infinity,
       };
       box = intersect(box, own);
     }
@@ -189,7 +193,7 @@ export class VisibilityCheck {
     let ok = this.view.displayed(element) && this.effectiveOpacity(element) >= MIN_OPACITY;
     if (ok) {
       const style = pseudo ? this.view.style(element, pseudo) : this.styleOf(element);
-      if (pseudo && (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) < MIN_OPACITY)) ok = false;
+      if (pseudo && (style.display === 'none' || style.visibility === 'hidden' || (style.opacity !== '' && Number(style.opacity) < MIN_OPACITY))) ok = false;
       else if (parseFloat(style.fontSize) < MIN_FONT_PX) ok = false;
       else ok = !this.transparentText(element, style);
     }
@@ -202,7 +206,7 @@ export class VisibilityCheck {
     const shadow = style.textShadow && style.textShadow !== 'none';
     if (element.namespaceURI === SVG_NS) {
       const stroke = style.stroke && style.stroke !== 'none' && alphaOf(style.stroke) > 0;
-      return (style.fill === 'none' || alphaOf(style.fill) === 0 || Number(style.fillOpacity) === 0) && !stroke;
+      return (style.fill === 'none' || alphaOf(style.fill) === 0 || style.fillOpacity === '0') && !stroke;
     }
     const fill = style.getPropertyValue('-webkit-text-fill-color') || style.color;
     return alphaOf(fill) === 0 && !shadow && !(strokeWidth > 0);
