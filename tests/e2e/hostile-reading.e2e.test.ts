@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoBanner, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
 import { fixtureUrl, WARNING_LEVELS } from './support/fixtures';
+import { FIXTURES_DIR } from './support/server';
 import { useExtensionSession } from './support/session';
+import { buildSwapFont } from './support/swap-font';
 
 /**
  * Pages that show the reader an ad while their DOM says something else (fixtures/hostile-*.html,
@@ -24,8 +28,6 @@ const BLINDING: Case[] = [
   ['junk in ruby annotations between the characters', 'hostile-ruby.html', ''],
   ...['value', 'placeholder', 'select', 'button', 'textarea'].map((kind): Case => [`the ad as a form control's ${kind}`, 'hostile-form.html', kind]),
   ...['srcdoc', 'blank', 'data', 'blob'].map((kind): Case => [`the ad in a ${kind} frame the page makes`, 'hostile-frames.html', kind]),
-  ['the ad written into a text node after the first scan', 'hostile-late.html', 'data'],
-  ['a hidden ad shown by a class removed on a timer', 'hostile-late.html', 'class-timer'],
   ['the ad past 12,000 characters of one element', 'hostile-long.html', ''],
   ...['flex-order', 'row-reverse', 'grid', 'absolute', 'bidi-control', 'css-bidi'].map((kind): Case => [`the ad drawn in another order than the DOM (${kind})`, 'hostile-order.html', kind]),
 ];
@@ -36,8 +38,19 @@ const FOOLING: Case[] = ['none', 'transparent', 'offscreen', 'behind', 'quote'].
   kind,
 ]);
 
+/** The glyph-swapping font of hostile-font.html: the same pairing the page makes from hostile-font.json. */
+function writeSwapFont(): void {
+  const { drawn, alphabet } = JSON.parse(readFileSync(join(FIXTURES_DIR, 'hostile-font.json'), 'utf8')) as { drawn: string; alphabet: string };
+  const distinct = [...new Set(drawn)];
+  const spare = [...alphabet].filter((c) => !distinct.includes(c));
+  const dir = join(FIXTURES_DIR, 'generated');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'swap-font.ttf'), buildSwapFont(distinct.map((c, i) => [c, spare[i] as string] as const)));
+}
+
 describe.each<BrowserKind>(['chromium', 'firefox'])('reading what the reader sees, in %s', (kind) => {
   const e2e = useExtensionSession(kind);
+  beforeAll(writeSwapFont);
 
   async function visit(fixture: string, variant: string): Promise<PageDriver> {
     const url = fixtureUrl(e2e.server, fixture);
@@ -55,6 +68,16 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('reading what the reader see
     await expectWarned(await visit(fixture, variant));
   });
 
+  it.each([
+    ['the ad written into a text node after the first scan', 'data'],
+    ['a hidden ad shown by a class removed on a timer', 'class-timer'],
+  ])('warns about %s, and not before', async (_label, variant) => {
+    const tab = await visit('hostile-late.html', variant);
+    await expectNoBanner(tab, 500);
+    expect(await tab.evaluate<boolean>('window.__revealed')).toBe(false);
+    await expectWarned(tab);
+  });
+
   it('warns about a hidden ad shown on hover (a class removed by script, and a pure CSS :hover rule)', async () => {
     for (const variant of ['hover', 'css-hover']) {
       const tab = await visit('hostile-late.html', variant);
@@ -69,6 +92,15 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('reading what the reader see
     await expectNoBanner(tab, 1_500);
     await tab.evaluate('window.scrollTo(0, 400)');
     await expectWarned(tab);
+  });
+
+  it('warns about an ad drawn by a web font that draws other glyphs than the DOM holds (read by OCR)', { timeout: 120_000 }, async () => {
+    const tab = await visit('hostile-font.html', '');
+    // the DOM holds everyday characters: nothing in it reads as a lure
+    const dom = await tab.evaluate<string>(`new Promise((done) => { const wait = () => window.__ready ? done(document.getElementById('drawn').textContent) : setTimeout(wait, 50); wait(); })`);
+    expect(dom).not.toMatch(/停息|挂账|退费|服务费|微信/);
+    const banner = await waitForBanner(tab, 90_000);
+    expect(WARNING_LEVELS).toContain(banner.level);
   });
 
   it('does not warn about an ad the reader is never shown (hidden by a stylesheet three ways)', async () => {
