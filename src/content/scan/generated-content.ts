@@ -68,15 +68,32 @@ function sheetsOf(doc: Document): CSSStyleSheet[] {
   return sheets;
 }
 
-/**
- * Elements under `doc` that the page's readable stylesheets give readable generated text, as
- * steps that yield now and then; the last declaring rule for an element wins.
- */
-export function* declaredGeneratedText(doc: Document): Generator<void, Map<Element, GeneratedText>> {
-  const found = new Map<Element, GeneratedText>();
-  let contentRules = 0;
+interface ContentRule {
+  selectors: string;
+  value: string;
+}
+
+/** the content rules found last time per document, and the shape of its stylesheets then */
+const ruleCache = new WeakMap<Document, { shape: string; rules: ContentRule[] }>();
+
+/** How many rules each stylesheet holds: when this is unchanged, the content rules are too (near enough). */
+function shapeOf(sheets: readonly CSSStyleSheet[]): string {
+  return sheets
+    .map((sheet) => {
+      try {
+        return sheet.cssRules.length;
+      } catch {
+        return -1;
+      }
+    })
+    .join(',');
+}
+
+/** The rules of the page's readable stylesheets that give ::before / ::after readable content. */
+function* contentRules(doc: Document, sheets: readonly CSSStyleSheet[]): Generator<void, ContentRule[]> {
+  const found: ContentRule[] = [];
   let seen = 0;
-  for (const sheet of sheetsOf(doc)) {
+  for (const sheet of sheets) {
     let rules: ArrayLike<RuleLike>;
     try {
       rules = sheet.cssRules as unknown as ArrayLike<RuleLike>;
@@ -93,31 +110,51 @@ export function* declaredGeneratedText(doc: Document): Generator<void, Map<Eleme
       const fixed = !/attr\(/i.test(value);
       const taking = value === 'none' || value === 'normal';
       if (fixed && !taking && !isReadable(contentText(value, doc.documentElement))) continue;
-      for (const selector of selectors.split(',')) {
-        const pseudo = PSEUDO.exec(selector.trim());
-        if (!pseudo) continue;
-        const base = selector.trim().slice(0, pseudo.index).trim() || '*';
-        const side = (pseudo[1] as string).toLowerCase() as 'before' | 'after';
-        let elements: Element[];
-        try {
-          elements = Array.from(doc.querySelectorAll(base));
-        } catch {
+      found.push({ selectors, value });
+      if (found.length >= MAX_CONTENT_RULES) return found;
+    }
+  }
+  return found;
+}
+
+/**
+ * Elements under `doc` that the page's readable stylesheets give readable generated text, as
+ * steps that yield now and then; the last declaring rule for an element wins. The rules are
+ * looked for again only when the page's stylesheets change shape.
+ */
+export function* declaredGeneratedText(doc: Document): Generator<void, Map<Element, GeneratedText>> {
+  const found = new Map<Element, GeneratedText>();
+  const sheets = sheetsOf(doc);
+  const shape = shapeOf(sheets);
+  let cached = ruleCache.get(doc);
+  if (!cached || cached.shape !== shape) {
+    cached = { shape, rules: yield* contentRules(doc, sheets) };
+    ruleCache.set(doc, cached);
+  }
+  for (const { selectors, value } of cached.rules) {
+    yield;
+    for (const selector of selectors.split(',')) {
+      const pseudo = PSEUDO.exec(selector.trim());
+      if (!pseudo) continue;
+      const base = selector.trim().slice(0, pseudo.index).trim() || '*';
+      const side = (pseudo[1] as string).toLowerCase() as 'before' | 'after';
+      let elements: Element[];
+      try {
+        elements = Array.from(doc.querySelectorAll(base));
+      } catch {
+        continue;
+      }
+      for (const element of elements) {
+        const text = contentText(value, element);
+        const entry = found.get(element);
+        if (!isReadable(text)) {
+          // a later rule that takes the content away, or replaces it with an icon
+          if (entry) delete entry[side];
           continue;
         }
-        for (const element of elements) {
-          const text = contentText(value, element);
-          const readable = isReadable(text);
-          const entry = found.get(element);
-          if (!readable) {
-            // a later rule that takes the content away, or replaces it with an icon
-            if (entry) delete entry[side];
-            continue;
-          }
-          if (found.size >= MAX_ELEMENTS && !entry) break;
-          found.set(element, { ...entry, [side]: text });
-        }
+        if (found.size >= MAX_ELEMENTS && !entry) break;
+        found.set(element, { ...entry, [side]: text });
       }
-      if (++contentRules >= MAX_CONTENT_RULES) return found;
     }
   }
   return found;
