@@ -34,13 +34,14 @@ describe('checkBuiltExtension', () => {
     }
     return out;
   }
+  const everyFrame = { all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
   const good = {
     manifest_version: 3,
     permissions: ['storage', 'activeTab', 'scripting'],
     background: { service_worker: 'sw.js' },
     content_scripts: [
-      { js: [BUILT_PACK_SCRIPT], matches: ['<all_urls>'], run_at: 'document_start' },
-      { js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'] },
+      { js: [BUILT_PACK_SCRIPT], matches: ['<all_urls>'], run_at: 'document_start', ...everyFrame },
+      { js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'], ...everyFrame },
     ],
   };
 
@@ -65,10 +66,16 @@ describe('checkBuiltExtension', () => {
     expect(checkBuiltExtension(out, 'chrome').join()).toContain('ES module');
   });
 
+  it.each(['all_frames', 'match_about_blank', 'match_origin_as_fallback'])('fails when a content script leaves out frames (%s)', (key) => {
+    const [pack, main] = good.content_scripts;
+    const out = fakeBuild({ ...good, content_scripts: [pack, { ...main, [key]: false }] });
+    expect(checkBuiltExtension(out, 'chrome').join()).toContain(`leaves out frames: ${key}`);
+  });
+
   it('fails when the pack script is missing or runs after the main one', () => {
-    const late = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT, BUILT_PACK_SCRIPT], matches: ['<all_urls>'] }] });
+    const late = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT, BUILT_PACK_SCRIPT], matches: ['<all_urls>'], ...everyFrame }] });
     expect(checkBuiltExtension(late, 'chrome').join()).toContain('document_start');
-    const missing = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'] }] });
+    const missing = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'], ...everyFrame }] });
     expect(checkBuiltExtension(missing, 'chrome').join()).toContain(`content script is not at ${BUILT_PACK_SCRIPT}`);
   });
 });
