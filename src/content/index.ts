@@ -19,6 +19,7 @@ import { watchPreferences, type ContentPreferences } from './preferences';
 import { listenForMessages } from './router';
 import { yieldToPage } from './scan/scan-blocks';
 import { takeOverFrame } from './single-instance';
+import { afterPaint, captureGeometry, hideOwnUi, showOwnUi } from './capture-view';
 
 const controller = takeOverFrame();
 const { signal } = controller;
@@ -93,6 +94,8 @@ const bannerCallbacks: BannerCallbacks = {
   },
 };
 let shownBanner: BannerContent | undefined;
+// the flagged blocks last shown, for the evidence screenshot
+let flaggedKeys: string[] = [];
 
 function presentBanner(content: BannerContent, preferences: ContentPreferences): void {
   shownBanner = content;
@@ -128,6 +131,7 @@ listenForMessages(
       if (isTopFrame && !signal.aborted) {
         inputGuard.activate();
         highlighter.show(flagged ?? []);
+        flaggedKeys = (flagged ?? []).map((block) => block.key);
       }
       if (isTopFrame && !dismissed && !signal.aborted) {
         presentBanner({ level, titles, inImage, ...(rules ? { rules } : {}), ...(categories ? { categories } : {}) }, preferences);
@@ -135,6 +139,24 @@ listenForMessages(
       return { ok: true };
     },
     'evidence/collect': () => ({ ok: true, blocks: isTopFrame ? highlighter.flaggedTexts() : [] }),
+    'evidence/captureView': async ({ hide }) => {
+      if (isTopFrame && hide) {
+        const { preferences } = await started;
+        const banner = {
+          hide: () => {
+            const showing = isBannerShowing(document);
+            removeBanner(document);
+            return showing;
+          },
+          show: () => {
+            if (shownBanner && !dismissed && !signal.aborted) presentBanner(shownBanner, preferences);
+          },
+        };
+        hideOwnUi(document, banner, flaggedKeys);
+        await afterPaint(document);
+      } else if (isTopFrame) showOwnUi();
+      return { ok: true, ...captureGeometry(document, isTopFrame ? flaggedKeys : []) };
+    },
     'banner/hide': () => {
       if (isTopFrame) removeBanner(document);
       highlighter.clear();

@@ -306,7 +306,35 @@ export const EvidenceCollect = defineRequest(
     }),
 );
 
-export const TO_CONTENT = [BannerShow, BannerHide, ContentRescan, ContentPing, EvidenceCollect] as const;
+/**
+ * The evidence kit's screenshot shows the page without fcs-guard's own marks: the top frame
+ * hides them (banner, outlines, highlights, cautions) with `hide: true`, waits for a paint and
+ * says where the flagged blocks are in its viewport (CSS px, for cutting them out of the
+ * capture); `hide: false` puts everything back as it was.
+ */
+export const EvidenceCaptureView = defineRequest(
+  'evidence/captureView',
+  'extension',
+  () => z.object({ type: z.literal('evidence/captureView'), hide: z.boolean() }),
+  () =>
+    z.object({
+      ok: z.literal(true),
+      viewport: z.object({ width: z.number().check(z.gte(0), z.lte(16384)), height: z.number().check(z.gte(0), z.lte(16384)) }),
+      blocks: z
+        .array(
+          z.object({
+            x: z.number().check(z.gte(-1_000_000), z.lte(1_000_000)),
+            y: z.number().check(z.gte(-1_000_000), z.lte(1_000_000)),
+            width: z.number().check(z.gte(0), z.lte(1_000_000)),
+            height: z.number().check(z.gte(0), z.lte(1_000_000)),
+          }),
+        )
+        .check(z.maxLength(LIMITS.blocksPerReport)),
+    }),
+);
+export type CaptureViewReply = z.infer<typeof EvidenceCaptureView.reply>;
+
+export const TO_CONTENT = [BannerShow, BannerHide, ContentRescan, ContentPing, EvidenceCollect, EvidenceCaptureView] as const;
 
 // ── to the OCR host (Chrome's offscreen document) ────────────────────────────
 

@@ -15,6 +15,7 @@ function handlers(): ContentHandlers {
     'content/rescan': vi.fn(async () => ({ ok: true as const, blocks: 2 })),
     'content/ping': vi.fn(() => ({ ok: true as const, docId: 'doc' })),
     'evidence/collect': vi.fn(() => ({ ok: true as const, blocks: ['全额平债'] })),
+    'evidence/captureView': vi.fn(async () => ({ ok: true as const, viewport: { width: 800, height: 600 }, blocks: [] })),
   };
 }
 
@@ -25,6 +26,7 @@ describe('the content script router', () => {
     ['content/rescan', { type: 'content/rescan' }, worker, { ok: true, blocks: 2 }],
     ['content/ping', { type: 'content/ping' }, worker, { ok: true, docId: 'doc' }],
     ['evidence/collect', { type: 'evidence/collect' }, popup, { ok: true, blocks: ['全额平债'] }],
+    ['evidence/captureView', { type: 'evidence/captureView', hide: true }, popup, { ok: true, viewport: { width: 800, height: 600 }, blocks: [] }],
   ] as const)('answers %s from our background or pages', async (type, message, sender, reply) => {
     const h = handlers();
     await expect(routeRequest(TO_CONTENT, h, message, sender as never, self)).resolves.toEqual(reply);
