@@ -112,8 +112,8 @@ function setUpTools(tabId: number): void {
     saved.hidden = false;
     saved.textContent = t('popupSavingEvidence');
     try {
-      const names = await saveEvidence(document, tabId, latestView, pack, t);
-      saved.textContent = `${t('popupEvidenceSaved')} ${names.join(', ')}`;
+      const name = await saveEvidence(document, tabId, latestView, pack, t);
+      saved.textContent = `${t('popupEvidenceSaved')} ${name}`;
     } catch {
       saved.textContent = t('popupEvidenceFailed');
     } finally {

@@ -1,30 +1,43 @@
 /**
  * "保存证据": at the user's click, gather what a report to the police or a regulator needs
- * (screenshot of the tab, URL, time, title, flagged text, rules and explanations, contacts)
- * and save it as one HTML file plus a JSON file through <a download>. Nothing is sent.
+ * (a screenshot of the tab taken without fcs-guard's banner and marks, the flagged block cut
+ * out of it, URL, local time with offset and zone, title, flagged text, rules and explanations,
+ * contacts) and save it as one self-contained HTML file through <a download>. Nothing is sent.
  */
 import { explainLure } from '../engine/explain';
 import type { CompiledPack } from '../engine/types';
 import { browser, type Tabs } from '../shared/browser';
 import { extractContacts } from '../shared/contacts';
-import { evidenceFileName, evidenceHtml, evidenceJson, type Evidence, type EvidenceStrings } from '../shared/evidence-report';
-import { uiLanguage, type MessageKey } from '../shared/i18n';
+import { evidenceFileName, evidenceHtml, type Evidence, type EvidenceStrings } from '../shared/evidence-report';
+import type { MessageKey } from '../shared/i18n';
+import { currentTimeZone } from '../shared/local-time';
 import { askBackground, askContent } from '../shared/ask';
-import { EvidenceCollect, TabGetImageCrops, type TabVerdict } from '../shared/messages';
+import { EvidenceCaptureView, EvidenceCollect, TabGetImageCrops, type CaptureViewReply, type TabVerdict } from '../shared/messages';
+import { cropBlock } from './crop-block';
+import { LEVEL_LABELS, LIKELIHOOD_WORDS } from './level-words';
 
 type Translate = (key: MessageKey) => string;
 
 const STEP_KEYS: MessageKey[] = ['evidenceStep110', 'evidenceStep12378', 'evidenceStepApp', 'evidenceStepBank', 'evidenceStepKeep'];
 
 export function evidenceStrings(t: Translate): EvidenceStrings {
+  const byLevel = (keys: typeof LEVEL_LABELS) => ({ none: t(keys.none), low: t(keys.low), medium: t(keys.medium), high: t(keys.high) });
   return {
     heading: t('evidenceHeading'),
     intro: t('evidenceIntro'),
     page: t('evidencePage'),
     time: t('evidenceTime'),
+    utc: t('evidenceUtc'),
     pageTitle: t('evidencePageTitle'),
     verdict: t('evidenceVerdict'),
+    levels: byLevel(LEVEL_LABELS),
+    likelihoodLabel: t('popupLikelihood'),
+    likelihood: byLevel(LIKELIHOOD_WORDS),
+    score: t('evidenceScore'),
+    checkedBy: t('evidenceCheckedBy'),
+    pack: t('evidencePack'),
     screenshot: t('evidenceScreenshot'),
+    blockCrop: t('evidenceAdCrop'),
     noScreenshot: t('evidenceNoScreenshot'),
     imageText: t('popupFoundInImage'),
     flaggedText: t('evidenceFlaggedText'),
@@ -40,8 +53,9 @@ export function evidenceStrings(t: Translate): EvidenceStrings {
     none: t('evidenceNone'),
     howTo: t('evidenceHowTo'),
     steps: STEP_KEYS.map(t),
+    data: t('evidenceData'),
     footer: t('evidenceFooter'),
-    lang: uiLanguage(),
+    lang: t('uiLang'),
   };
 }
 
@@ -65,6 +79,20 @@ async function screenshotOf(tab: Tabs.Tab): Promise<string | null> {
   }
 }
 
+/**
+ * The screenshot without our banner, outline and highlights: the page hides them, the tab is
+ * captured, the page shows them again (also when the capture fails). A page without our
+ * content script is captured as it is.
+ */
+async function cleanScreenshot(tab: Tabs.Tab, tabId: number): Promise<{ screenshot: string | null; geometry?: CaptureViewReply }> {
+  const geometry = await askContent(EvidenceCaptureView, tabId, { hide: true }).catch(() => undefined);
+  try {
+    return { screenshot: await screenshotOf(tab), ...(geometry ? { geometry } : {}) };
+  } finally {
+    if (geometry) await askContent(EvidenceCaptureView, tabId, { hide: false }).catch(() => undefined);
+  }
+}
+
 async function flaggedBlocks(tabId: number): Promise<string[]> {
   const reply = await askContent(EvidenceCollect, tabId, {}).catch(() => undefined);
   return reply?.blocks ?? [];
@@ -78,7 +106,11 @@ async function imageCrops(tabId: number): Promise<{ text: string; dataUrl: strin
 
 export async function collectEvidence(tabId: number, view: TabVerdict, pack: CompiledPack, now = new Date()): Promise<Evidence> {
   const tab = await browser.tabs.get(tabId);
-  const [blocks, screenshot, crops] = [await flaggedBlocks(tabId), await screenshotOf(tab), await imageCrops(tabId)];
+  const blocks = await flaggedBlocks(tabId);
+  const { screenshot, geometry } = await cleanScreenshot(tab, tabId);
+  const crops = await imageCrops(tabId);
+  const firstBlock = geometry?.blocks[0];
+  const blockCrop = screenshot && geometry && firstBlock ? await cropBlock(screenshot, geometry.viewport, firstBlock).catch(() => undefined) : undefined;
   const lures = view.lures
     .filter((l) => l.points > 0)
     .map((l) => {
@@ -89,6 +121,7 @@ export async function collectEvidence(tabId: number, view: TabVerdict, pack: Com
     url: tab.url ?? '',
     title: tab.title ?? '',
     capturedAt: now.toISOString(),
+    timeZone: currentTimeZone(),
     packVersion: pack.version,
     level: view.level,
     score: view.score,
@@ -96,6 +129,7 @@ export async function collectEvidence(tabId: number, view: TabVerdict, pack: Com
     blocks,
     contacts: extractContacts(blocks.length > 0 ? blocks : lures.flatMap((l) => l.snippets)),
     screenshot,
+    ...(blockCrop ? { blockCrop } : {}),
     ...(crops.length > 0 ? { imageCrops: crops } : {}),
   };
 }
@@ -112,12 +146,10 @@ function download(doc: Document, name: string, type: string, content: string): v
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Collects and saves; returns the file names. */
-export async function saveEvidence(doc: Document, tabId: number, view: TabVerdict, pack: CompiledPack, t: Translate): Promise<string[]> {
+/** Collects and saves one file; returns its name. */
+export async function saveEvidence(doc: Document, tabId: number, view: TabVerdict, pack: CompiledPack, t: Translate): Promise<string> {
   const evidence = await collectEvidence(tabId, view, pack);
-  const base = evidenceFileName(evidence);
-  download(doc, `${base}.html`, 'text/html', evidenceHtml(evidence, evidenceStrings(t)));
-  await pause(200); // some browsers drop a second download started in the same task
-  download(doc, `${base}.json`, 'application/json', evidenceJson(evidence));
-  return [`${base}.html`, `${base}.json`];
+  const name = `${evidenceFileName(evidence)}.html`;
+  download(doc, name, 'text/html', evidenceHtml(evidence, evidenceStrings(t)));
+  return name;
 }
