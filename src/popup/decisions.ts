@@ -1,11 +1,14 @@
 /**
- * The popup's scoped decisions for the tab it shows: "not a scam" for the page or site (an
- * hour or always), and "mute this rule" on each lure. Saved in storage.local like the options
- * page does; the background reads them at the next report.
+ * The popup's scoped decisions for the tab it shows. "Not a scam" waits behind one quiet
+ * disclosure with two plain choices, this page or this whole site, for an hour (the default:
+ * a scammer on the phone may talk a victim into it) or from now on. "Stop warning about this
+ * phrase" sits in each lure's details. Saved in storage.local like the options page does; the
+ * background reads them at the next report.
  */
 import { browser } from '../shared/browser';
 import { allowUrl, muteRule, siteKeyOf, type AllowDuration, type AllowScope } from '../shared/decisions';
 import type { MessageKey } from '../shared/i18n';
+import { fill } from '../shared/message-format';
 import { askContent } from '../shared/ask';
 import { BannerHide } from '../shared/messages';
 import type { Settings } from '../shared/settings';
@@ -13,12 +16,12 @@ import { updateSettings as updateStoredSettings } from '../shared/settings';
 
 type Translate = (key: MessageKey) => string;
 
-const CHOICES: readonly { testid: string; scope: AllowScope; duration: AllowDuration; label: MessageKey }[] = [
-  { testid: 'allow-site', scope: 'site', duration: 'always', label: 'decideSiteAlways' },
-  { testid: 'allow-site-hour', scope: 'site', duration: 'hour', label: 'decideSiteHour' },
-  { testid: 'allow-page', scope: 'page', duration: 'always', label: 'decidePageAlways' },
-  { testid: 'allow-page-hour', scope: 'page', duration: 'hour', label: 'decidePageHour' },
+const SCOPES: readonly { testid: string; scope: AllowScope }[] = [
+  { testid: 'allow-page', scope: 'page' },
+  { testid: 'allow-site', scope: 'site' },
 ];
+
+const DURATION_LABELS: Record<AllowDuration, MessageKey> = { hour: 'popupAllowHour', always: 'popupAllowAlways' };
 
 function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
   return updateStoredSettings(browser.storage.local, change);
@@ -32,13 +35,18 @@ async function tabUrl(tabId: number): Promise<string | undefined> {
   }
 }
 
-/** The section's heading and button labels, again after a language change. */
-export function labelDecisions(doc: Document, t: Translate): void {
-  const heading = doc.getElementById('decisions-heading');
-  if (heading) heading.textContent = t('popupNotScam');
-  for (const choice of CHOICES) {
-    const button = doc.querySelector(`[data-testid="decisions"] [data-testid="${choice.testid}"]`);
-    if (button) button.textContent = t(choice.label);
+function scopeLabel(scope: AllowScope, site: string | undefined, t: Translate): string {
+  return scope === 'page' ? t('popupAllowPage') : fill(t('popupAllowSite'), { site: site ?? '' }).trim();
+}
+
+/** The section's texts, again after a language change. */
+export function labelDecisions(doc: Document, t: Translate, site?: string): void {
+  const section = doc.querySelector<HTMLElement>('[data-testid="decisions"]');
+  if (!section) return;
+  const known = site ?? section.dataset.site;
+  for (const { testid, scope } of SCOPES) {
+    const button = section.querySelector(`[data-testid="${testid}"]`);
+    if (button) button.textContent = scopeLabel(scope, known, t);
   }
 }
 
@@ -49,25 +57,23 @@ export async function setUpDecisions(doc: Document, tabId: number, t: Translate,
   if (!section || !done) return;
   const url = await tabUrl(tabId);
   const site = siteKeyOf(url);
-  const list = section.querySelector<HTMLElement>('.choices');
-  list?.replaceChildren();
-  for (const choice of CHOICES) {
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.className = 'secondary';
-    button.dataset.testid = choice.testid;
+  if (site) section.dataset.site = site;
+  const duration = (): AllowDuration =>
+    section.querySelector<HTMLInputElement>('input[name="allow-duration"]:checked')?.value === 'always' ? 'always' : 'hour';
+  for (const { testid, scope } of SCOPES) {
+    const button = section.querySelector<HTMLButtonElement>(`[data-testid="${testid}"]`);
+    if (!button) continue;
     button.disabled = !site;
     button.addEventListener('click', async () => {
-      await updateSettings((s) => allowUrl(s, url, choice.scope, choice.duration));
+      const chosen = duration();
+      await updateSettings((s) => allowUrl(s, url, scope, chosen));
       await askContent(BannerHide, tabId, {}).catch(() => undefined);
       done.hidden = false;
-      done.textContent = `${t('popupDecisionSaved')} ${t(choice.label)}${site ? ` (${site})` : ''}`;
+      done.textContent = `${t('popupDecisionSaved')} ${scopeLabel(scope, site, t)} · ${t(DURATION_LABELS[chosen])}`;
       onChange();
     });
-    list?.append(button);
   }
-  labelDecisions(doc, t);
-  section.hidden = false;
+  labelDecisions(doc, t, site);
 
   // mute buttons live on the lure cards, which are re-rendered: listen once on the section
   doc.querySelector('[data-testid="lures"]')?.addEventListener('click', async (event) => {

@@ -1,38 +1,24 @@
-/** Popup entry: which tab, fetch its verdict, render, and wire "检查此页". */
+/** Popup entry: which tab, fetch its verdict, render, and wire 检查此页, evidence, report and decisions. */
 import pack from 'virtual:fcs-pack';
 import { browser } from '../shared/browser';
-import { localizePage, setLanguage, t, uiLanguage } from '../shared/i18n';
-import { askBackground } from '../shared/ask';
-import { TabCheckPage, TabGetVerdict, type TabVerdict } from '../shared/messages';
+import { localizePage, setLanguage, t } from '../shared/i18n';
+import { askBackground, askContent } from '../shared/ask';
+import { EvidenceCollect, TabCheckPage, TabGetVerdict, type TabVerdict } from '../shared/messages';
 import { tabStateKey } from '../shared/storage-keys';
 import { loadSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { labelDecisions, setUpDecisions } from './decisions';
+import { renderLureCards } from './lure-cards';
 import { setUpReportPanel } from './report-panel';
 import { saveEvidence } from './save-evidence';
-import { renderLures, renderVerdict } from './render';
-import { renderScanPaused } from './render';
+import { pageKind, renderScanPaused, renderVerdict } from './render';
 import { showTrustNotices } from './trust-notices';
 
 const checkButton = document.querySelector<HTMLButtonElement>('[data-testid="check-page"]');
 const status = document.querySelector<HTMLElement>('[data-testid="status"]');
 
 function localizeStatic(): void {
-  document.documentElement.lang = uiLanguage();
-  const texts: [string, Parameters<typeof t>[0]][] = [
-    ['lures-heading', 'popupLures'],
-    ['channels-heading', 'popupChannels'],
-    ['channel-12378', 'channel12378'],
-    ['channel-12315', 'channel12315'],
-    ['channel-110', 'channel110'],
-    ['channel-12315-web', 'channel12315Web'],
-  ];
-  for (const [id, key] of texts) {
-    const node = document.getElementById(id);
-    if (node) node.textContent = t(key);
-  }
+  localizePage(document);
   if (checkButton && !checkButton.disabled) checkButton.textContent = t('popupCheckPage');
-  const options = document.getElementById('open-options');
-  if (options) options.textContent = t('popupOpenOptions');
 }
 
 function wireOptionsLink(): void {
@@ -53,7 +39,7 @@ function showStatus(text: string | undefined): void {
 }
 
 let latestView: TabVerdict | undefined;
-let latestUrl: string | undefined;
+let latestTab: { url?: string; title?: string } = {};
 // the language and plain-words settings; the page follows changes made while it is open
 let settings: Settings = parseSettings(undefined);
 
@@ -61,15 +47,15 @@ function render(view: TabVerdict): void {
   latestView = view;
   renderVerdict(document, view, t);
   renderScanPaused(document, view, t);
-  renderLures(document, view, pack, t, settings.largeText);
+  renderLureCards(document, view, pack, t, settings.largeText, pageKind(view) === 'explained');
 }
 
 function applySettings(next: Settings): void {
   settings = next;
   setLanguage(next.language);
   document.body.classList.toggle('large', next.largeText);
+  document.documentElement.classList.toggle('large', next.largeText);
   localizeStatic();
-  localizePage(document);
   labelDecisions(document, t);
   if (latestView) render(latestView);
 }
@@ -103,7 +89,13 @@ async function checkNow(tabId: number): Promise<void> {
 }
 
 function setUpTools(tabId: number): void {
-  setUpReportPanel(document, t, () => ({ view: latestView, url: latestUrl, packVersion: pack.version }));
+  setUpReportPanel(document, t, () => ({
+    view: latestView,
+    url: latestTab.url,
+    pageTitle: latestTab.title,
+    packVersion: pack.version,
+    blocks: async () => (await askContent(EvidenceCollect, tabId, {})).blocks,
+  }));
   const save = document.querySelector<HTMLButtonElement>('[data-testid="save-evidence"]');
   const saved = document.querySelector<HTMLElement>('[data-testid="evidence-status"]');
   save?.addEventListener('click', async () => {
@@ -122,7 +114,17 @@ function setUpTools(tabId: number): void {
   });
 }
 
+/**
+ * The toolbar popup sizes itself from its content; anywhere else (the details tab, Firefox for
+ * Android, which opens the popup as a page) the popup follows the window's width.
+ */
+function markPage(): void {
+  const isToolbarPopup = browser.extension.getViews({ type: 'popup' }).includes(window);
+  document.documentElement.classList.toggle('page', !isToolbarPopup);
+}
+
 async function main(): Promise<void> {
+  markPage();
   // the browser's language at once, so the page is never blank; the setting follows in a moment
   applySettings(settings);
   applySettings(await loadSettings(browser.storage.local).catch(() => settings));
@@ -143,7 +145,7 @@ async function main(): Promise<void> {
     if (tabStateKey(tabId) in changes) void refresh(tabId);
   });
   await setUpDecisions(document, tabId, t, () => void refresh(tabId));
-  latestUrl = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
+  latestTab = await browser.tabs.get(tabId).then((tab) => ({ url: tab.url, title: tab.title }), () => ({}));
   setUpTools(tabId);
   await refresh(tabId);
 }

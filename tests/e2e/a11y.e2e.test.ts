@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DIST_DIR, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
 import { PROBE_RULE, describeViolations, seriousViolations, seriousViolationsWithProbe, tabRound, type AxeProbe, type AxeScope } from './support/axe';
 import { fixtureUrl } from './support/fixtures';
+import { OPEN_ALL_DETAILS } from './support/page-text';
 import { useExtensionSession } from './support/session';
 
 const SCREENSHOTS = join(DIST_DIR, 'screenshots');
@@ -70,21 +71,31 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('accessibility (axe-core) in
     await screenshot(tab, 'banner.png');
   });
 
-  it('the popup, also with the report preview open: none; Tab reaches every control, visibly focused, and moves on (no trap)', async () => {
+  it('the popup, also with the report preview and every disclosure open: none; Tab reaches every control, visibly focused, and moves on (no trap)', async () => {
     const { popup } = await adWithPopup();
     await expectAccessible(popup, 'popup', WHOLE_PAGE, PAGE_ROOT);
     await popup.click('[data-testid="report"]');
     await pollFor('the report preview', 10_000, async () =>
-      (await popup.evaluate<number>(`document.querySelectorAll('[data-testid="report-text"]').length`)) > 0 ? true : undefined,
+      (await popup.evaluate<string>(`document.querySelector('[data-testid="report-text"]').value`)) ? true : undefined,
     );
     await expectAccessible(popup, 'popup with the report preview', WHOLE_PAGE, PAGE_ROOT);
     await screenshot(popup, 'popup.png', true);
 
+    // a false alarm offers GitHub too; the lures' details and "not a scam" open: their controls are reachable as well
+    await popup.click('input[name="report-kind"][value="false-alarm"]');
+    await pollFor('the GitHub link', 5_000, async () =>
+      (await popup.evaluate<boolean>(`document.querySelector('[data-testid="report-open"]').checkVisibility()`)) ? true : undefined,
+    );
+    expect(await popup.evaluate<number>(OPEN_ALL_DETAILS)).toBeGreaterThan(2);
+    await expectAccessible(popup, 'popup with every disclosure open', WHOLE_PAGE, PAGE_ROOT);
+
     // real Tab key presses from the top of the page until focus leaves it after the last control
+    await popup.evaluate(`(() => { window.scrollTo(0, 0); return true; })()`);
     await popup.bringToFront();
-    const round = await tabRound(popup, 70);
+    const round = await tabRound(popup, 200);
     expect(round.unoutlined, 'every focused control shows an outline').toEqual([]);
-    for (const id of ['check-page', 'save-evidence', 'report', 'report-text', 'report-copy', 'report-open', 'allow-site', 'mute-rule', 'open-options']) {
+    const ids = ['check-page', 'save-evidence', 'report', 'report-text', 'report-copy', 'report-email', 'report-open', 'more-toggle', 'mute-rule'];
+    for (const id of [...ids, 'not-scam-toggle', 'allow-hour', 'allow-page', 'allow-site', 'open-options']) {
       expect(round.reached, `Tab reaches ${id}`).toContain(id);
     }
     expect(round.leftThePage, 'focus moves on past the last control (no trap)').toBe(true);

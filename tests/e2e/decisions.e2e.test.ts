@@ -49,11 +49,16 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s
   }
   const decisionCount = (options: PageDriver) => options.evaluate<number>(`document.querySelectorAll('[data-testid="decision"]').length`);
 
-  it('popup “allow-site”: the banner goes, and after a reload there is none', async () => {
+  it('popup “not a scam → the whole site, from now on”: the banner goes, and after a reload there is none', async () => {
     const tab = await visit('ad.html');
     await waitForBanner(tab);
     const popup = track(await e2e.session.openPopupFor(tab));
     await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
+    // one quiet disclosure holds the choices: an hour unless changed
+    expect(await popup.evaluate<boolean>(`document.querySelector('[data-testid="not-scam"]').open`)).toBe(false);
+    await popup.click('[data-testid="not-scam-toggle"]');
+    expect(await popup.evaluate<string>(`document.querySelector('input[name="allow-duration"]:checked').value`)).toBe('hour');
+    await popup.click('[data-testid="allow-always"]');
     await popup.click('[data-testid="allow-site"]');
     await waitForText(popup, '[data-testid="decision-done"]', (t) => t.includes('127.0.0.1'), 'the saved decision');
     await pollFor('the banner to go', 5_000, async () => ((await readBanner(tab)) === null ? true : undefined));
@@ -64,9 +69,25 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s
     const options = await openOptions(tab, popup);
     const listed = await textOf(options, '[data-testid="decision-list"]');
     expect(listed).toContain('127.0.0.1');
+    expect(listed).not.toMatch(/\d{2}:\d{2}/);
     await undoAll(options);
     await tab.reload();
     await waitForBanner(tab);
+  });
+
+  it('popup “not a scam → just this page” for the default hour: listed with its expiry', async () => {
+    const tab = await visit('ad.html');
+    await waitForBanner(tab);
+    const popup = track(await e2e.session.openPopupFor(tab));
+    await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
+    await popup.click('[data-testid="not-scam-toggle"]');
+    await popup.click('[data-testid="allow-page"]');
+    await pollFor('the banner to go', 5_000, async () => ((await readBanner(tab)) === null ? true : undefined));
+    const options = await openOptions(tab, popup);
+    const listed = await textOf(options, '[data-testid="decision-list"]');
+    expect(listed).toContain(tab.url().split('?')[0]);
+    expect(listed).toMatch(/\d{2}:\d{2}/);
+    await undoAll(options);
   });
 
   it('banner “not a scam → this site for 1 hour”: no banner after a reload, listed with its expiry', async () => {
@@ -94,7 +115,11 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s
     await waitForBanner(tab);
     const popup = track(await e2e.session.openPopupFor(tab));
     await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
+    // muting sits in a lure's details, not on the first screen
     const ruleId = await popup.evaluate<string>(`document.querySelector('[data-testid="mute-rule"]').dataset.ruleId`);
+    // (a closed disclosure keeps boxes for its content, so ask whether it is rendered)
+    expect(await popup.evaluate<boolean>(`document.querySelector('[data-testid="mute-rule"]').checkVisibility()`)).toBe(false);
+    await popup.click(`[data-testid="lure"][data-rule-id="${ruleId}"] > details > [data-testid="more-toggle"]`);
     await popup.click(`[data-testid="mute-rule"][data-rule-id="${ruleId}"]`);
     await pollFor('the muted rule to leave the popup', 5_000, async () =>
       (await popup.evaluate<number>(`document.querySelectorAll('[data-testid="lure"][data-rule-id="${ruleId}"]').length`)) === 0 ? true : undefined,

@@ -28,7 +28,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('an ad no rule describes, in
     e2e.tabs.push(popup);
     await waitForVerdict(popup, (v) => v.level !== '' && v.level !== 'none');
     const lures = await popup.evaluate<{ id: string; snippets: string[] }[]>(
-      `[...document.querySelectorAll('[data-testid="lure"]')].map((l) => ({ id: l.dataset.ruleId, snippets: [...l.querySelectorAll('.snippet span')].map((s) => s.textContent) }))`,
+      `[...document.querySelectorAll('[data-testid="lure"]')].map((l) => ({ id: l.dataset.ruleId, snippets: [...l.querySelectorAll('.own-words q')].map((s) => s.textContent) }))`,
     );
     const families = lures.filter((l) => l.id.startsWith('family-'));
     expect(families.length, JSON.stringify(lures)).toBeGreaterThan(0);
@@ -38,7 +38,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('an ad no rule describes, in
     for (const snippet of families.flatMap((l) => l.snippets)) expect(adText).toContain(squash(snippet.replace(/^…|…$/g, '')));
     expect(families.some((l) => l.snippets.length > 0)).toBe(true);
     // the family is named in the banner too, by its title
-    const titles = await popup.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="lure"] h4')].map((h) => h.textContent)`);
+    const titles = await popup.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="lure"] h3')].map((h) => h.textContent)`);
     expect(titles.some((t) => banner.text.includes(t)), `${banner.text} / ${titles.join(',')}`).toBe(true);
   });
 });

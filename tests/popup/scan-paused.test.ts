@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderScanPaused } from '../../src/popup/render';
 import type { TabVerdict } from '../../src/shared/messages';
 import zhCN from '../../src/public/_locales/zh_CN/messages.json';
 import en from '../../src/public/_locales/en/messages.json';
+
+vi.mock('../../src/shared/browser', async () => ({ browser: (await import('../helpers/fake-i18n-browser')).englishBrowser }));
 
 const t = (key: string) => `«${key}»`;
 const view = (scanPaused?: boolean): TabVerdict => ({

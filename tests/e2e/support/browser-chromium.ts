@@ -40,6 +40,9 @@ class PlaywrightDriver implements PageDriver {
   async screenshot(path: string, options: { fullPage?: boolean } = {}) {
     await this.page.screenshot({ path, fullPage: options.fullPage ?? false });
   }
+  async setViewport(width: number, height: number) {
+    await this.page.setViewportSize({ width, height });
+  }
   async bringToFront() {
     await this.page.bringToFront();
   }

@@ -32,6 +32,8 @@ export interface PageDriver {
   /** a real mouse click on an element inside the open shadow root of `host` */
   clickInShadow(host: string, selector: string): Promise<void>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  /** resizes the page's viewport (CSS px), e.g. to the toolbar popup's size or a phone's width */
+  setViewport(width: number, height: number): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
   /** reloads the page and waits for its load event */

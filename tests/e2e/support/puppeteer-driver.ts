@@ -53,6 +53,9 @@ export class PuppeteerDriver implements PageDriver {
   async screenshot(path: string, options: { fullPage?: boolean } = {}) {
     await this.page.screenshot({ path, fullPage: options.fullPage ?? false });
   }
+  async setViewport(width: number, height: number) {
+    await this.page.setViewport({ width, height });
+  }
   async bringToFront() {
     await this.page.bringToFront();
   }
