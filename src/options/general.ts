@@ -1,7 +1,7 @@
 /** Auto-warning, sensitivity (the warning threshold in plain words), large text / plain words and the UI language. */
 import { LEVEL_FLOORS } from '../engine/score';
 import type { MessageKey } from '../shared/i18n';
-import { fill } from '../shared/message-format';
+import { fill, speaksChinese } from '../shared/message-format';
 import { LANGUAGE_CHOICES, type Settings } from '../shared/settings';
 
 type Translate = (key: MessageKey) => string;
@@ -63,7 +63,8 @@ export function renderGeneral(doc: Document, settings: Settings, t: Translate, s
     const explain = doc.createElement('span');
     explain.className = 'explain';
     // plain words (with large text) leave the number out; the threshold is a probability ×100
-    explain.textContent = settings.largeText ? t(choice.plain) : `${t(choice.explain)} ${fill(t('optLevelAt'), { percent: choice.threshold })}`;
+    const at = fill(t('optLevelAt'), { percent: choice.threshold });
+    explain.textContent = settings.largeText ? t(choice.plain) : `${t(choice.explain)}${speaksChinese(t) ? '' : ' '}${at}`;
     label.append(radio, title, explain);
     levels.append(label);
   }

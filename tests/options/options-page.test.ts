@@ -62,7 +62,7 @@ describe('options page', () => {
     expect(explains()).toEqual(['[optLevelLowExplain] [optLevelAt]', '[optLevelMediumExplain] [optLevelAt]', '[optLevelHighExplain] [optLevelAt]']);
     const zhExplains = () => renderGeneral(document, DEFAULT_SETTINGS, zh, vi.fn());
     zhExplains();
-    expect(explains()[1]).toBe(`${zhCN.optLevelMediumExplain.message} ${zhCN.optLevelAt.message.replace('{percent}', '40')}`);
+    expect(explains()[1]).toBe(`${zhCN.optLevelMediumExplain.message}${zhCN.optLevelAt.message.replace('{percent}', '40')}`);
     renderGeneral(document, { ...DEFAULT_SETTINGS, largeText: true }, t as never, vi.fn());
     expect(explains()).toEqual(['[optLevelLowExplainPlain]', '[optLevelMediumExplainPlain]', '[optLevelHighExplainPlain]']);
     expect(document.body.classList.contains('large')).toBe(true);
