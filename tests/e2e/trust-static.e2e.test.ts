@@ -25,15 +25,15 @@ interface Manifest {
   content_scripts?: { js?: string[]; css?: string[] }[];
 }
 
-/** Every permission fcs-guard asks for, and why; README.md's "Permissions" section says the same. */
+/** Every permission fcs-guard asks for, and why; README.md's permission table says the same. */
 const JUSTIFIED_PERMISSIONS: Record<string, string> = {
-  storage: 'settings and decisions (storage.local), per-tab verdicts that outlive the service worker (storage.session)',
-  activeTab: '检查此页: scan a tab that was open before install, only after the user clicks',
-  scripting: 'inject the content script into that tab for 检查此页',
+  storage: 'settings and decisions (storage.local), per-tab verdicts and OCR crops that outlive the service worker (storage.session)',
+  scripting: '检查此页: inject the content script into a tab that was open before install',
   offscreen: 'Chrome: the page that runs the on-device OCR of ad images (the service worker has no DOM)',
 };
 const JUSTIFIED_HOSTS: Record<string, string> = {
-  '<all_urls>': 'the content script reads every page the user visits, on the device, to find scam ads',
+  '<all_urls>':
+    'the automatic scan of every page, the capture of the visible tab for on-device OCR of ad images without a click, the tab address for per-site decisions, and 检查此页',
 };
 
 const manifestOf = (target: string): Manifest =>

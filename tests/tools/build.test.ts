@@ -26,7 +26,7 @@ describe('checkBuiltExtension', () => {
   }
   const good = {
     manifest_version: 3,
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'scripting'],
     background: { service_worker: 'sw.js' },
     content_scripts: [
       { js: [BUILT_PACK_SCRIPT], matches: ['<all_urls>'], run_at: 'document_start' },

@@ -42,7 +42,7 @@ export function checkBuiltExtension(dir: string, browser: TargetBrowser): string
   for (const locale of ['zh_CN', 'en']) {
     if (!existsSync(join(dir, '_locales', locale, 'messages.json'))) problems.push(`_locales/${locale}/messages.json is missing`);
   }
-  const allowed = ['storage', 'activeTab', 'scripting', ...(browser === 'chrome' ? ['offscreen'] : [])];
+  const allowed = ['storage', 'scripting', ...(browser === 'chrome' ? ['offscreen'] : [])];
   const extra = (manifest.permissions ?? []).filter((p) => !allowed.includes(p));
   if (extra.length > 0) problems.push(`unexpected permissions: ${extra.join(', ')}`);
   if (browser === 'firefox') {
