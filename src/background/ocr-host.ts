@@ -1,5 +1,5 @@
 /**
- * Where the OCR engine runs. Chrome's service worker has no DOM and should not hold a 30 MB model,
+ * Where the OCR engine runs. Chrome's service worker has no DOM and should not hold the OCR models,
  * so Chrome gets an offscreen document (created on the first image, never for pages without
  * ad-like images). Firefox's MV3 background is an event page with a DOM, so it loads the engine
  * itself, lazily, through a dynamic import that Chrome's worker never reaches.

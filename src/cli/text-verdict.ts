@@ -2,17 +2,9 @@ import { analyzeBlock, createMatcher, scorePage, wantsModel, DEFAULT_WARN_THRESH
 import { decodeModel, readWithModel, type DecodedModel } from '../engine/model/read';
 import type { CompiledPack, PageVerdict } from '../engine/types';
 import { buildPackWithModel } from './pack-files';
+import type { JsonLineAnswer, TextVerdict } from './verdict-fields';
 
-export interface TextVerdict {
-  /** exactly "the extension would show its banner for this text" */
-  flag: boolean;
-  score: number;
-  level: string;
-  rules: string[];
-  categories: string[];
-  antiFraudPage: boolean;
-  reasons: string[];
-}
+export type { TextVerdict } from './verdict-fields';
 
 export interface Scanner {
   pack: CompiledPack;
@@ -57,14 +49,16 @@ export function summarize(verdict: PageVerdict, threshold: number): TextVerdict 
 }
 
 /** One JSONL line in, one verdict (or an error for that line) out. Never throws. */
-export function verdictForJsonLine(scanner: Scanner, line: string): TextVerdict | { error: string } {
+export function verdictForJsonLine(scanner: Scanner, line: string): JsonLineAnswer {
+  if (line.trim() === '') return { error: 'empty line' };
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (e) {
     return { error: `not JSON: ${(e as Error).message}` };
   }
-  const text = (value as { text?: unknown } | null)?.text;
-  if (typeof text !== 'string') return { error: 'no "text" string field' };
-  return summarize(scoreTexts(scanner, [text]), scanner.threshold);
+  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { text?: unknown; id?: unknown }) : undefined;
+  const id = record?.id === undefined ? {} : { id: record.id };
+  if (typeof record?.text !== 'string') return { ...id, error: 'no "text" string field' };
+  return { ...id, ...summarize(scoreTexts(scanner, [record.text]), scanner.threshold) };
 }

@@ -10,8 +10,11 @@ import { builtinPack } from './builtin-pack';
 import { LureHighlighter } from './banner/highlight';
 import { ImageReader } from './images/reader';
 import { createInputGuard, type InputGuard } from './input-guard/input-guard';
+import { RenderedBlockReader } from './images/rendered-block-reader';
+import { watchTyping } from './scan/form-text';
+import { HiddenLureWatch } from './scan/hidden-watch';
 import { observePage } from './scan/observe';
-import { PageScanner } from './scan/page-scanner';
+import { PageScanner, type ScannerHooks } from './scan/page-scanner';
 import { watchPreferences, type ContentPreferences } from './preferences';
 import { listenForMessages } from './router';
 import { yieldToPage } from './scan/scan-blocks';
@@ -21,7 +24,29 @@ const controller = takeOverFrame();
 const { signal } = controller;
 // the built-in pack is decoded when first needed (the matcher, custom rules), not in this
 // start-up task: the script starts in every frame of every page
-let scanner = new PageScanner(builtinPack, document, signal);
+/** our own UI on the page, which OCR crops must not include */
+const ownUi = (): Element[] => Array.from(document.querySelectorAll('[data-fcs-banner]'));
+// blocks whose lure is hidden now are looked at again when the page may show them; blocks whose
+// DOM text does not say what is drawn are read by OCR (top frame only, like images)
+const hiddenLures = new HiddenLureWatch(document, signal, (elements) => scanner.scanAdded(elements));
+const scannerHooks: ScannerHooks = {
+  onHiddenLure: (block) => hiddenLures.add(block.element),
+  onUnreadable: (block) => {
+    if (window === window.top) renderedBlocks.consider(block);
+  },
+};
+let scanner = new PageScanner(builtinPack, document, signal, scannerHooks);
+const renderedBlocks = new RenderedBlockReader(
+  document,
+  {
+    matcher: () => scanner.matcher,
+    docId: () => scanner.docId,
+    pageHasAdSigns: () => scanner.sawAdSigns,
+    ownUi: () => ownUi(),
+  },
+  signal,
+);
+watchTyping(document, signal);
 const highlighter = new LureHighlighter(document, isBannerHost);
 signal.addEventListener('abort', () => highlighter.clear());
 const isTopFrame = window === window.top;
@@ -32,12 +57,13 @@ const images = new ImageReader(
   {
     matcher: () => scanner.matcher,
     docId: () => scanner.docId,
-    ownUi: () => Array.from(document.querySelectorAll('[data-fcs-banner]')),
+    ownUi: () => ownUi(),
     outlineLabel: () => t('imageOutlineLabel'),
   },
   signal,
 );
-const readImages = (mode: 'auto' | 'check'): Promise<number> => (isTopFrame ? images.read(mode) : Promise.resolve(0));
+const readImages = (mode: 'auto' | 'check'): Promise<number> =>
+  isTopFrame ? renderedBlocks.resend().then(() => images.read(mode)) : Promise.resolve(0);
 
 signal.addEventListener('abort', () => {
   if (isTopFrame) removeBanner(document);
@@ -134,6 +160,7 @@ function start(): Started {
         return 0;
       }),
     onThrottled: (throttled) => scanner.setThrottled(throttled),
+    onStyleChanged: () => hiddenLures.poke(),
     onNavigated: () => {
       dismissed = false;
       if (isTopFrame) removeBanner(document);
@@ -144,7 +171,7 @@ function start(): Started {
   // custom rules from the options page join the built-in pack before the first scan
   void loadCustomPack(browser.storage.local, builtinPack)
     .then((custom) => {
-      if (custom) scanner = new PageScanner(() => custom, document, signal);
+      if (custom) scanner = new PageScanner(() => custom, document, signal, scannerHooks);
       return scanner.scanAll();
     })
     .then(() => readImages('auto'))

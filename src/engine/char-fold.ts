@@ -4,9 +4,12 @@
  * (white space, zero-width characters, punctuation, emoji halves). The pack adds its own
  * pairs on top (traditional → simplified, NFKC forms), derived at build time.
  */
+import { INVISIBLE_RANGES } from './invisible-ranges';
+
 export const SKIP = -1;
 
-export const SKIP_RANGES: readonly [number, number][] = [
+/** Punctuation, symbols and signs that sit between the words of an ad without being part of them. */
+const PUNCTUATION_RANGES: readonly (readonly [number, number])[] = [
   [0x0000, 0x0024], // controls, space, !"#$ (keep % at 0x25)
   [0x0026, 0x002f], // &'()*+,-./
   [0x003a, 0x0040], // :;<=>?@
@@ -39,6 +42,13 @@ export const SKIP_RANGES: readonly [number, number][] = [
   [0xff5b, 0xff65],
   [0xfff0, 0xffff],
 ];
+
+/**
+ * Everything skipped inside phrases: the punctuation above, and every code unit a reader does not
+ * see as a character (invisible-ranges.ts, derived from Unicode properties), so fillers such as
+ * U+3164 or U+2800 between the characters of a phrase do not hide it.
+ */
+export const SKIP_RANGES: readonly (readonly [number, number])[] = [...PUNCTUATION_RANGES, ...INVISIBLE_RANGES];
 
 /** Code units the built-in folding maps to another kept code unit: [from, to]. */
 export const BUILTIN_FOLDS: readonly (readonly [number, number])[] = [

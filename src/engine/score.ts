@@ -68,6 +68,8 @@ export const SCORING = {
   /** a debt-relief claim standing alone in a short block, with no report, quote or safe clause around it, reads as a slogan */
   sloganChars: 40,
   sloganFactor: 1.35,
+  /** a block that carries a live lure and hides text from the reader scores at least this (high) */
+  evasionFloor: LEVEL_FLOORS.high,
 } as const;
 
 /** categories that make a block about debt relief; the others only support them */
@@ -160,6 +162,22 @@ export function scoreRules(pack: CompiledPack, findings: BlockFindings, options:
  * without them (a block the model never read), the rules' score alone.
  */
 export function scoreBlock(pack: CompiledPack, findings: BlockFindings, options: ScoreOptions = {}): BlockVerdict {
+  return withEvasion(findings, combinedScore(pack, findings, options));
+}
+
+/**
+ * Text hidden inside a block that shows a lure is evasion, not an accident of layout: the score
+ * is raised to SCORING.evasionFloor, whatever the hidden words would have said.
+ */
+function withEvasion(findings: BlockFindings, verdict: BlockVerdict): BlockVerdict {
+  if (!findings.evasion) return verdict;
+  const shows = verdict.rules.some((r) => r.points > 0) || (verdict.model?.families.length ?? 0) > 0;
+  if (!shows) return verdict;
+  const score = Math.max(verdict.score, SCORING.evasionFloor);
+  return { ...verdict, score, level: levelFor(score), reasons: [...new Set([...verdict.reasons, 'hidden-text' as const])] };
+}
+
+function combinedScore(pack: CompiledPack, findings: BlockFindings, options: ScoreOptions): BlockVerdict {
   const { antiFraudPage, ...withoutPage } = options;
   const rules = scoreRules(pack, findings, withoutPage);
   const { model, reading } = options;

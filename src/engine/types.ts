@@ -31,6 +31,11 @@ export interface BlockFindings {
   cues: CueHit[];
   /** phone numbers, 微信号 / QQ号, links found in the block */
   contacts: number;
+  /**
+   * the page hides text inside this block from the reader: junk between the characters of its
+   * words, or warning words and quotation marks only a filter would see (a sign of evasion)
+   */
+  evasion?: boolean;
 }
 
 export interface RuleVerdict {
@@ -62,8 +67,11 @@ export interface ModelVerdict {
   phrases: Span[];
 }
 
-/** Why a score was lowered, as reason codes the UI explains: the one list of them. */
-export const CONTEXT_REASONS = ['quoted', 'negated', 'warning-context', 'own-lender', 'anti-fraud-page'] as const;
+/**
+ * Why a score was lowered (or, for 'hidden-text', raised: the block hides text from the reader),
+ * as reason codes the UI explains: the one list of them.
+ */
+export const CONTEXT_REASONS = ['quoted', 'negated', 'warning-context', 'own-lender', 'anti-fraud-page', 'hidden-text'] as const;
 export type ContextReason = (typeof CONTEXT_REASONS)[number];
 
 export interface PageVerdict {

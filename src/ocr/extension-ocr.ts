@@ -8,8 +8,8 @@ import { createPpOcr, PPOCR_MODEL_FILES, type OcrEngine } from './ppocr-engine';
 import { cropsFromScreenshot } from './screenshot-crops';
 
 /**
- * The OCR engine inside the extension: the PP-OCRv4 models (copied in at build time under ocr/)
- * and the onnxruntime WASM binary (emitted by Vite under assets/) are files of the extension,
+ * The OCR engine inside the extension: the PP-OCRv4 models (weight-quantised by the build, under
+ * ocr/) and the onnxruntime WASM binary (emitted by Vite under assets/) are files of the extension,
  * loaded from its own origin; nothing is downloaded. One engine per document, created on first use; readings cached by image hash.
  */
 const CACHE_LIMIT = 64;

@@ -8,9 +8,10 @@ import { decodeCtc, LINE_HEIGHT, recognitionInput } from './ppocr-recognize';
  * Everything except the ONNX runtime itself is plain TypeScript over RGBA arrays, so the
  * benchmark in Node and the extension run the same code.
  */
+/** the files inside the extension: the build stores the models' weights as small integers (tools/build/ocr-models.ts) */
 export const PPOCR_MODEL_FILES = {
-  detection: 'ch_PP-OCRv4_det_infer.onnx',
-  recognition: 'ch_PP-OCRv4_rec_infer.onnx',
+  detection: 'ch_PP-OCRv4_det_quant.onnx',
+  recognition: 'ch_PP-OCRv4_rec_quant.onnx',
   dictionary: 'ppocr_keys_v1.txt',
 } as const;
 

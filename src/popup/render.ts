@@ -30,6 +30,7 @@ const REASON_LABELS: Record<ContextReason, MessageKey> = {
   'warning-context': 'popupReasonWarning',
   'own-lender': 'popupReasonOwnLender',
   'anti-fraud-page': 'popupReasonAntiFraud',
+  'hidden-text': 'popupReasonHiddenText',
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -47,6 +48,13 @@ export function renderVerdict(doc: Document, view: TabVerdict, t: Translate): vo
     el(doc, 'span', t(view.scanned ? LEVEL_LABELS[view.level] : 'levelUnknown')),
     el(doc, 'span', view.level, 'level-word'),
   );
+
+  const hidden = doc.querySelector<HTMLElement>('[data-testid="hidden-text"]');
+  if (hidden) {
+    // a warned page that hides text from the reader inside the ad: say so, it is part of the evidence
+    hidden.hidden = !(view.flaggedBlocks > 0 && view.reasons.includes('hidden-text'));
+    hidden.textContent = hidden.hidden ? '' : t('popupReasonHiddenText');
+  }
 
   const note = doc.querySelector<HTMLElement>('[data-testid="anti-fraud"]');
   if (note) {

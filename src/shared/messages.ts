@@ -51,6 +51,8 @@ export const BlockFindingsSchema = lazySchema(() =>
     lures: z.array(LureHitSchema).check(z.maxLength(LIMITS.hitsPerBlock)),
     cues: z.array(CueHitSchema).check(z.maxLength(LIMITS.hitsPerBlock)),
     contacts: z.int().check(z.gte(0), z.lte(LIMITS.blockChars)),
+    /** text hidden from the reader inside the block (engine BlockFindings.evasion) */
+    evasion: z.optional(z.boolean()),
   }),
 );
 
@@ -63,8 +65,11 @@ export const BlockReportSchema = lazySchema(() =>
     key: id,
     findings: BlockFindingsSchema,
     snippets: z.array(SnippetSchema).check(z.maxLength(LIMITS.snippetsPerBlock)),
-    /** 'image': the text was read (OCR) from an image on the page */
-    source: z.optional(z.enum(['text', 'image'])),
+    /**
+     * 'image': the text was read (OCR) from an image on the page; 'rendered': read (OCR) from how
+     * a block of text is drawn, when its DOM text does not say what is drawn (a glyph-swapping font)
+     */
+    source: z.optional(z.enum(['text', 'image', 'rendered'])),
     /** the block's text, for the blocks the learned model reads (engine wantsModel); read in the background, never stored */
     text: z.optional(z.string().check(z.maxLength(LIMITS.blockChars))),
   }),

@@ -27,7 +27,7 @@ interface Crops {
   crops: { text: string; dataUrl: string; ms?: number }[];
 }
 
-// the first image loads the models (about 15 MB) and compiles the WASM: allow for a slow, shared CI machine
+// the first image loads the models and compiles the WASM: allow for a slow, shared CI machine
 const OCR_TIMEOUT_MS = 90_000;
 
 async function pollCrops(page: PageDriver, url: string, timeoutMs: number): Promise<Crops> {

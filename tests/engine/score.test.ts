@@ -76,3 +76,30 @@ describe('scoring', () => {
     expect(levelFor(s)).toBe(level);
   });
 });
+
+describe('text hidden from the reader inside a block (evasion)', () => {
+  const evasive = (text: string) => ({ ...analyzeBlock(matcher, text), evasion: true });
+
+  it('raises a block that shows a live lure to the high level, and says why', () => {
+    const plain = scorePage(pack, [analyzeBlock(matcher, '帮你停息挂账')]);
+    const hidden = scorePage(pack, [evasive('帮你停息挂账')]);
+    expect(plain.score).toBeLessThan(70);
+    expect(hidden.score).toBeGreaterThanOrEqual(70);
+    expect(hidden.level).toBe('high');
+    expect(hidden.blocks[0]?.reasons).toContain('hidden-text');
+  });
+
+  it('changes nothing for a block with no live lure (only quoted or negated, or none)', () => {
+    for (const text of ['今天天气很好', '切勿相信债务优化']) {
+      const plain = scorePage(pack, [analyzeBlock(matcher, text)]);
+      const hidden = scorePage(pack, [evasive(text)]);
+      expect(hidden.score).toBe(plain.score);
+      expect(hidden.blocks[0]?.reasons ?? []).not.toContain('hidden-text');
+    }
+  });
+
+  it('muted rules do not come back through it', () => {
+    const hidden = scorePage(pack, [evasive('停息挂账')], { muted: new Set(['debt-optimize']) });
+    expect(hidden.score).toBe(0);
+  });
+});

@@ -7,11 +7,12 @@ import { buildPack } from '../../src/cli/pack-files';
 import { OCR_FIXTURES, renderOcrFixtures, type RenderedFixture } from '../../tools/bench/ocr-fixtures';
 
 /**
- * The shipped OCR pipeline (PP-OCRv4 on onnxruntime-web's WASM, in Node) on the fixture set that
- * headless Chromium draws: character accuracy, and the verdict of the same engine on what it read.
- * Timing is the benchmark's job (`npm run bench:ocr`), never asserted here.
+ * The shipped OCR pipeline (PP-OCRv4 with the weight-quantised models the build ships, on
+ * onnxruntime-web's WASM, in Node) on the fixture set that headless Chromium draws: character
+ * accuracy, and the verdict of the same engine on what it read. Timing is the benchmark's job
+ * (`npm run bench:ocr`), never asserted here.
  */
-describe('PP-OCRv4 on the rendered fixture images', () => {
+describe('PP-OCRv4 as shipped on the rendered fixture images', () => {
   let fixtures: RenderedFixture[];
   let engine: OcrEngine;
   const read = new Map<string, string>();

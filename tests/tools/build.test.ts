@@ -1,13 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltExtension } from '../../tools/build/check-dist';
 import { BUILT_CONTENT_SCRIPT, BUILT_CONTENT_SCRIPTS, BUILT_PACK_SCRIPT, GECKO_ID } from '../../tools/build/manifest-for';
+import { ppocrAssetDir, PPOCR_SOURCE_FILES } from '../../tools/build/ocr-models';
+import { PPOCR_MODEL_FILES } from '../../src/ocr/ppocr-engine';
+import { OCR_ASSET_DIR } from '../../src/shared/extension-paths';
 
 const run = promisify(execFile);
+
+/** every user downloads the zip again on each update: the OCR models and runtime must keep it under this */
+const STORE_ZIP_LIMIT_BYTES = 8_000_000;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
+}
 
 describe('checkBuiltExtension', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fcs-check-'));
@@ -24,13 +34,14 @@ describe('checkBuiltExtension', () => {
     }
     return out;
   }
+  const everyFrame = { all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
   const good = {
     manifest_version: 3,
     permissions: ['storage', 'scripting'],
     background: { service_worker: 'sw.js' },
     content_scripts: [
-      { js: [BUILT_PACK_SCRIPT], matches: ['<all_urls>'], run_at: 'document_start' },
-      { js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'] },
+      { js: [BUILT_PACK_SCRIPT], matches: ['<all_urls>'], run_at: 'document_start', ...everyFrame },
+      { js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'], ...everyFrame },
     ],
   };
 
@@ -55,10 +66,16 @@ describe('checkBuiltExtension', () => {
     expect(checkBuiltExtension(out, 'chrome').join()).toContain('ES module');
   });
 
+  it.each(['all_frames', 'match_about_blank', 'match_origin_as_fallback'])('fails when a content script leaves out frames (%s)', (key) => {
+    const [pack, main] = good.content_scripts;
+    const out = fakeBuild({ ...good, content_scripts: [pack, { ...main, [key]: false }] });
+    expect(checkBuiltExtension(out, 'chrome').join()).toContain(`leaves out frames: ${key}`);
+  });
+
   it('fails when the pack script is missing or runs after the main one', () => {
-    const late = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT, BUILT_PACK_SCRIPT], matches: ['<all_urls>'] }] });
+    const late = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT, BUILT_PACK_SCRIPT], matches: ['<all_urls>'], ...everyFrame }] });
     expect(checkBuiltExtension(late, 'chrome').join()).toContain('document_start');
-    const missing = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'] }] });
+    const missing = fakeBuild({ ...good, content_scripts: [{ js: [BUILT_CONTENT_SCRIPT], matches: ['<all_urls>'], ...everyFrame }] });
     expect(checkBuiltExtension(missing, 'chrome').join()).toContain(`content script is not at ${BUILT_PACK_SCRIPT}`);
   });
 });
@@ -104,5 +121,18 @@ describe('npm run build', () => {
     for (const browser of ['chrome', 'firefox']) {
       expect(readFileSync(join(out, `fcs-guard-${browser}.zip`)).subarray(0, 2).toString()).toBe('PK');
     }
+  });
+
+  it.each(['chrome', 'firefox'] as const)('%s ships the weight-quantised OCR models and one WASM runtime, in a zip within the size limit', (browser) => {
+    const dir = join(out, browser);
+    expect(readdirSync(join(dir, OCR_ASSET_DIR)).sort()).toEqual(Object.values(PPOCR_MODEL_FILES).sort());
+    for (const model of ['detection', 'recognition'] as const) {
+      // int8 weights: about a quarter of the float model the package installs
+      const shipped = statSync(join(dir, OCR_ASSET_DIR, PPOCR_MODEL_FILES[model])).size;
+      expect(shipped).toBeLessThan(statSync(join(ppocrAssetDir(), PPOCR_SOURCE_FILES[model])).size / 3);
+    }
+    // onnxruntime-web's plain WASM build only: no JSEP, JSPI or asyncify variant rides along
+    expect(filesUnder(dir).filter((f) => f.endsWith('.wasm'))).toEqual([expect.stringMatching(/^assets\/ort-wasm-simd-threaded-[\w-]+\.wasm$/)]);
+    expect(statSync(join(out, `fcs-guard-${browser}.zip`)).size).toBeLessThanOrEqual(STORE_ZIP_LIMIT_BYTES);
   });
 });

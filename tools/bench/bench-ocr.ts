@@ -1,19 +1,27 @@
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { analyzeBlock, createMatcher, DEFAULT_WARN_THRESHOLD, scorePage } from '../../src/engine';
 import { characterAccuracy, tallyAccuracy, type AccuracyTally } from './char-accuracy';
 import { buildPack } from '../../src/cli/pack-files';
-import type { OcrEngine } from '../../src/ocr/ppocr-engine';
-import { createNodePpOcr, createNodeTesseract } from './ocr-engines-node';
+import { ocrCandidates, restOfZip, zippedSize, type OcrCandidate } from './ocr-candidates';
 import { renderOcrFixtures, type RenderedFixture } from './ocr-fixtures';
 
 /**
- * `npm run bench:ocr`: both candidate OCR engines on the same rendered fixture images, in Node
+ * `npm run bench:ocr`: the candidate OCR engines on the same rendered fixture images, in Node
  * (onnxruntime-web and tesseract.js both run their WASM builds there, single-threaded as in the
- * extension). Prints character accuracy (1 − CER) and the median time per image; `--json FILE`
- * writes the numbers too. Run it alone: it keeps one core busy for about a minute.
+ * extension). Prints each one's share of a store zip, character accuracy (1 − CER) and the median
+ * time per image. Run it alone: it keeps one core busy for a few minutes.
+ *   --only TEXT     candidates whose name contains TEXT
+ *   --ort-dir DIR   also PP-OCR on another onnxruntime-web package (e.g. an older one from `npm pack`)
+ *   --dist DIR      the built Chrome extension whose other files complete the zip (default dist/chrome)
+ *   --json FILE     write the numbers too
  */
 interface EngineResult {
   engine: string;
+  ships: boolean;
+  /** the engine's files in a zip, and the whole zip with the rest of the build */
+  ocrZipBytes: number | undefined;
+  zipBytes: number | undefined;
   loadMs: number;
   accuracy: number;
   medianMs: number;
@@ -23,19 +31,21 @@ interface EngineResult {
   perImage: { name: string; ms: number; accuracy: number; read: string }[];
 }
 
-const candidates: { engine: string; create: () => Promise<OcrEngine & { close?: () => Promise<void> }> }[] = [
-  { engine: 'PP-OCRv4 (onnxruntime-web wasm)', create: createNodePpOcr },
-  { engine: 'tesseract.js chi_sim 4.0.0_best_int', create: () => createNodeTesseract('4.0.0_best_int') },
-  { engine: 'tesseract.js chi_sim 4.0.0', create: () => createNodeTesseract('4.0.0') },
-];
-
 const pack = buildPack();
 const matcher = createMatcher(pack);
 const warns = (text: string): boolean => scorePage(pack, [analyzeBlock(matcher, text)]).score >= DEFAULT_WARN_THRESHOLD;
 
-async function measure(engineName: string, create: () => Promise<OcrEngine & { close?: () => Promise<void> }>, fixtures: RenderedFixture[]): Promise<EngineResult> {
+function argument(flag: string): string | undefined {
+  const at = process.argv.indexOf(flag);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+async function measure(candidate: OcrCandidate, fixtures: RenderedFixture[], rest: number | undefined): Promise<EngineResult> {
+  // before the clock starts: reading (and quantising) the models is the build's work, not the engine's
+  const files = candidate.files();
+  const ocrZipBytes = files?.reduce((sum, bytes) => sum + zippedSize(bytes), 0);
   const loadStart = performance.now();
-  const engine = await create();
+  const engine = await candidate.create();
   const loadMs = performance.now() - loadStart;
   // one untimed pass warms the WASM code and allocator, as a long-lived offscreen document would be
   await engine.recognize(fixtures[0]!.image);
@@ -54,7 +64,10 @@ async function measure(engineName: string, create: () => Promise<OcrEngine & { c
   await engine.close?.();
   const times = perImage.map((p) => p.ms).sort((a, b) => a - b);
   return {
-    engine: engineName,
+    engine: candidate.name,
+    ships: candidate.ships,
+    ocrZipBytes,
+    zipBytes: ocrZipBytes !== undefined && rest !== undefined ? ocrZipBytes + rest : undefined,
     loadMs,
     accuracy: characterAccuracy(tallies),
     medianMs: percentile(times, 0.5),
@@ -72,22 +85,35 @@ function percentile(sorted: number[], p: number): number {
   return (sorted[lo] ?? 0) + ((sorted[hi] ?? 0) - (sorted[lo] ?? 0)) * (rank - lo);
 }
 
+const megabytes = (bytes: number | undefined): string => (bytes === undefined ? '—' : `${(bytes / 1e6).toFixed(2)} MB`);
+
 async function main(): Promise<void> {
-  const jsonAt = process.argv.indexOf('--json');
-  const only = process.argv.includes('--quick') ? candidates.slice(0, 2) : candidates;
+  const only = argument('--only');
+  const otherOrt = argument('--ort-dir');
+  const candidates = ocrCandidates(otherOrt ? resolve(otherOrt) : undefined).filter((c) => !only || c.name.includes(only));
+  const rest = restOfZip(resolve(argument('--dist') ?? 'dist/chrome'));
   const fixtures = await renderOcrFixtures();
   const sizes = fixtures.map((f) => `${f.image.width}×${f.image.height}`);
-  console.log(`${fixtures.length} fixture images (${sizes.join(', ')}), Node ${process.version}\n`);
+  console.log(`${fixtures.length} fixture images (${sizes.join(', ')}), Node ${process.version}`);
+  console.log(`rest of the zip (no OCR models or WASM): ${megabytes(rest)}${rest === undefined ? ' (no build: npm run build first)' : ''}\n`);
   const results: EngineResult[] = [];
-  for (const { engine, create } of only) {
-    const result = await measure(engine, create, fixtures);
+  for (const candidate of candidates) {
+    if (!candidate.files()) {
+      console.log(`${candidate.name}\n  skipped: its files are not on this machine\n`);
+      continue;
+    }
+    const result = await measure(candidate, fixtures, rest);
     results.push(result);
-    console.log(`${engine}\n  accuracy ${result.accuracy.toFixed(3)}  median ${result.medianMs.toFixed(0)} ms/image  p90 ${result.p90Ms.toFixed(0)} ms  load ${result.loadMs.toFixed(0)} ms  same verdict ${result.sameVerdict}/${fixtures.length}`);
+    console.log(`${result.engine}${result.ships ? ' (ships)' : ''}`);
+    console.log(`  zip ${megabytes(result.zipBytes)} (OCR ${megabytes(result.ocrZipBytes)})  accuracy ${result.accuracy.toFixed(3)}  same verdict ${result.sameVerdict}/${fixtures.length}`);
+    console.log(`  median ${result.medianMs.toFixed(0)} ms/image  p90 ${result.p90Ms.toFixed(0)} ms  load ${result.loadMs.toFixed(0)} ms`);
     for (const p of result.perImage) {
       if (p.accuracy < 1) console.log(`    ${p.name}: ${p.accuracy.toFixed(2)} read "${p.read}"`);
     }
+    console.log('');
   }
-  if (jsonAt > 0 && process.argv[jsonAt + 1]) writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(results, null, 2));
+  const json = argument('--json');
+  if (json) writeFileSync(json, JSON.stringify(results, null, 2));
 }
 
 await main();

@@ -19,8 +19,10 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createMatcher, type Matcher } from '../../src/engine';
 import type { CompiledPack } from '../../src/engine/types';
-import { buildPack } from '../../src/cli/pack-files';
-import { arg } from './bench-args';
+import { buildPack, buildPackWithModel } from '../../src/cli/pack-files';
+import { decodeModel, readWithModel } from '../../src/engine/model/read';
+import { generateBenchText } from './bench-text';
+import { arg, median } from './bench-args';
 import { BENCH_BLOCK, combineForks, runEngineBench, summarize, type BenchOptions } from './bench-core';
 import { bundleIife } from '../build/bundle-iife';
 import { CHROMIUM_PATH, FIREFOX_PATH } from '../../tests/e2e/support/browser-session';
@@ -79,6 +81,28 @@ async function inBrowser(kind: 'chromium' | 'firefox', pack: CompiledPack, optio
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * What the learned model costs per block, in this process: it reads a candidate block's text in the
+ * background, not in the page, so it is reported beside the engine's figures rather than in them.
+ */
+function modelCost(mb: number): { model_mb_s: number; model_ms_per_block: number; model_blocks: number } | null {
+  const model = buildPackWithModel().pack.model;
+  if (!model) return null;
+  const decoded = decodeModel(model);
+  const text = generateBenchText(Math.round((Math.min(mb, 1) * 1e6) / 2), []);
+  const blocks: string[] = [];
+  for (let i = 0; i < text.length; i += BENCH_BLOCK) blocks.push(flatCopy(text.slice(i, i + BENCH_BLOCK)));
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    for (const block of blocks) readWithModel(decoded, block);
+    times.push(performance.now() - started);
+  }
+  const ms = median(times.slice(1));
+  const chars = blocks.reduce((n, b) => n + b.length, 0);
+  return { model_mb_s: Number(((chars * 2) / 1e6 / (ms / 1000)).toFixed(1)), model_ms_per_block: Number((ms / blocks.length).toFixed(3)), model_blocks: blocks.length };
 }
 
 /** The flag a fork runs with: one bench in this process, its summary as one JSON line. */
@@ -162,6 +186,7 @@ async function main(): Promise<void> {
     ...figures,
     matcher_heap_bytes: summary.heap,
     pack_json_bytes: JSON.stringify(pack).length,
+    ...(browserKind ? {} : modelCost(targetMb)),
   };
   if (json) {
     process.stdout.write(JSON.stringify(result, null, 1) + '\n');
@@ -179,6 +204,7 @@ async function main(): Promise<void> {
       `forks      ${result.forks} (figures are medians over them); engine vs loop in each: ${result.engine_vs_scan_loop_each_fork.join(', ')}`,
       `noise      slowest/fastest round: loop ${result.noise_scan_loop}x, engine ${result.noise_engine}x`,
       `memory     ${result.automaton_bytes} bytes of tables${result.matcher_heap_bytes === null ? '' : `, ${result.matcher_heap_bytes} bytes of heap`}; ${result.trie_nodes} trie nodes, ${result.alphabet} classes, built in ${result.matcher_build_ms} ms`,
+      ...('model_mb_s' in result ? [`model      ${result.model_mb_s} MB/s   (the background reading a ${BENCH_BLOCK}-char candidate block: ${result.model_ms_per_block} ms each)`] : []),
     ].join('\n') + '\n',
   );
 }

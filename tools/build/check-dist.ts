@@ -1,7 +1,7 @@
 /**
  * Checks a built extension directory against what fcs-guard promises: no
  * web_accessible_resources (pages must not detect us), a self-contained content script at
- * the path the background injects, and for Firefox a gecko id and background.scripts.
+ * the path the background injects, run in every frame a page can make, and for Firefox a gecko id and background.scripts.
  * `tsx tools/build/check-dist.ts [dist]` checks dist/chrome and dist/firefox.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,7 +14,14 @@ interface BuiltManifest {
   web_accessible_resources?: unknown;
   background?: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
-  content_scripts?: { js?: string[]; matches?: string[]; all_frames?: boolean; run_at?: string }[];
+  content_scripts?: {
+    js?: string[];
+    matches?: string[];
+    all_frames?: boolean;
+    run_at?: string;
+    match_about_blank?: boolean;
+    match_origin_as_fallback?: boolean;
+  }[];
   permissions?: string[];
   default_locale?: string;
 }
@@ -36,6 +43,11 @@ export function checkBuiltExtension(dir: string, browser: TargetBrowser): string
     else if (/^\s*(import|export)\s/m.test(readFileSync(contentPath, 'utf8'))) {
       problems.push(`content script ${script} is an ES module: it needs a loader and web_accessible_resources`);
     }
+  }
+  // an ad can sit in any frame a page makes: srcdoc, about:blank written by script, data: and blob:
+  for (const entry of manifest.content_scripts ?? []) {
+    const missing = (['all_frames', 'match_about_blank', 'match_origin_as_fallback'] as const).filter((key) => entry[key] !== true);
+    if (missing.length > 0) problems.push(`content script ${(entry.js ?? []).join(', ')} leaves out frames: ${missing.join(', ')} not set`);
   }
   const packEntry = manifest.content_scripts?.find((c) => c.js?.includes(BUILT_PACK_SCRIPT));
   if (packEntry && packEntry.run_at !== 'document_start') problems.push(`${BUILT_PACK_SCRIPT} must run at document_start, before the main content script`);

@@ -59,7 +59,7 @@ export class ImageReader {
         const candidate = fresh[keys.indexOf(reading.key)];
         if (!candidate) continue;
         const findings = analyzeBlock(this.options.matcher(), reading.text);
-        const report = reportFor({ key: reading.key, text: reading.text, element: candidate.element }, findings);
+        const report = reportFor({ key: reading.key, text: reading.text }, findings);
         this.readings.set(candidate.element, { src: candidate.element.currentSrc, report: report && { ...report, source: 'image' } });
       }
     }

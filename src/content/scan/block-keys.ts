@@ -1,4 +1,5 @@
 /** Stable keys for the elements blocks come from, and the way back from a key to its element. */
+import { elementKeyOf } from './text-slices';
 
 const keys = new WeakMap<Element, string>();
 /** key → element, for showing a reported block in place without extracting the page again */
@@ -41,8 +42,9 @@ export function trackedKeyCount(): number {
   return elementsByKey.size;
 }
 
-/** The element a block key was given to, while it is still in the document. */
-export function elementForKey(key: string): Element | undefined {
+/** The element a block key was given to, while it is still in the document (a slice's key: its element's). */
+export function elementForKey(blockOrSliceKey: string): Element | undefined {
+  const key = elementKeyOf(blockOrSliceKey);
   const element = elementsByKey.get(key)?.deref();
   if (!element?.isConnected) {
     elementsByKey.delete(key);

@@ -1,12 +1,13 @@
 /**
- * Watches for content added after the first scan (feeds, lazy ads) and for in-page
- * navigation, calling back with only the new nodes, coalesced: one scan at a time, and what
+ * Watches for content added or changed after the first scan (feeds, lazy ads, a text node's data
+ * rewritten, a class, style, `hidden` or `open` change that shows a hidden section) and for
+ * in-page navigation, calling back with only the nodes concerned, each once, coalesced: one scan at a time, and what
  * arrives meanwhile waits for the next. A page that keeps the scanner busy more than a tenth
  * of the time, or that adds nodes faster than FLOOD_PER_SECOND, gets scanned less often (the
  * delay doubles up to MAX_DELAY_MS), not chased; it comes back when the page calms down.
  */
 export interface ObserveCallbacks {
-  /** scans the nodes; may resolve to the main-thread milliseconds that took */
+  /** scans the nodes (added, or changed in place); may resolve to the main-thread milliseconds that took */
   onAdded(nodes: Node[]): void | Promise<number | void>;
   /**
    * scanning of changes was slowed down for a while (true: the delay reached THROTTLED_FROM_MS)
@@ -17,7 +18,11 @@ export interface ObserveCallbacks {
   onNavigated(): void;
   /** nodes that are ours and must not trigger a scan */
   isOwnUi?(node: Node): boolean;
+  /** a stylesheet was added or rewritten: what it hid may show now (and the other way round) */
+  onStyleChanged?(): void;
 }
+
+const isStyleNode = (node: Node | null): boolean => node?.nodeName === 'STYLE' || node?.nodeName === 'LINK' || node?.nodeName === 'style' || node?.nodeName === 'link';
 
 const DEBOUNCE_MS = 400;
 const MAX_DELAY_MS = 8_000;
@@ -29,6 +34,8 @@ const BUSY_SHARE = 0.1;
  * a page past this is chased by nobody, so neither by us
  */
 const FLOOD_PER_SECOND = 200;
+/** attribute changes that can show or hide text without adding an element */
+const SHOWING_ATTRIBUTES = ['class', 'style', 'hidden', 'open'];
 /** two doublings in a row: one alone is a burst (a view rendering), not a page that never stops */
 const THROTTLED_FROM_MS = 4 * DEBOUNCE_MS;
 /** this long without any change and the page is calm: back to normal at once */
@@ -36,7 +43,8 @@ const CALM_MS = 2_000;
 
 export function observePage(doc: Document, signal: AbortSignal, callbacks: ObserveCallbacks): void {
   const win = doc.defaultView;
-  let pending: Node[] = [];
+  // a set: an element restyled every frame is scanned once per flush, not once per change
+  let pending = new Set<Node>();
   let overflow = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // hash changes count too: the background starts a tab over on every 'loading' it sees
@@ -73,15 +81,15 @@ export function observePage(doc: Document, signal: AbortSignal, callbacks: Obser
     if (delay === DEBOUNCE_MS || signal.aborted) return;
     calmTimer = setTimeout(() => {
       calmTimer = undefined;
-      if (timer === undefined && !scanning && pending.length === 0 && !overflow) setDelay(DEBOUNCE_MS);
+      if (timer === undefined && !scanning && pending.size === 0 && !overflow) setDelay(DEBOUNCE_MS);
     }, CALM_MS);
   };
 
   const flush = () => {
     timer = undefined;
     if (checkUrl()) return;
-    const nodes = overflow ? [doc.body ?? doc.documentElement] : pending;
-    pending = [];
+    const nodes = overflow ? [doc.body ?? doc.documentElement] : [...pending];
+    pending = new Set();
     overflow = false;
     const startedAt = performance.now();
     const sinceLastFlush = startedAt - lastFlushAt;
@@ -102,7 +110,7 @@ export function observePage(doc: Document, signal: AbortSignal, callbacks: Obser
       .finally(() => {
         scanning = false;
         // what arrived during the scan waits for the next turn
-        if (pending.length > 0 || overflow) schedule();
+        if (pending.size > 0 || overflow) schedule();
         else watchForCalm();
       });
   };
@@ -116,27 +124,33 @@ export function observePage(doc: Document, signal: AbortSignal, callbacks: Obser
     const url = currentUrl();
     if (url === lastUrl) return false;
     lastUrl = url;
-    pending = [];
+    pending = new Set();
     overflow = false;
     callbacks.onNavigated();
     return true;
   };
 
+  const add = (node: Node) => {
+    if (callbacks.isOwnUi?.(node) || pending.has(node)) return;
+    if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) return;
+    arrived += 1;
+    if (pending.size >= MAX_PENDING) overflow = true;
+    else pending.add(node);
+  };
   const observer = new MutationObserver((records) => {
+    let restyled = false;
     for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (callbacks.isOwnUi?.(node)) continue;
-        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
-        arrived += 1;
-        if (pending.length >= MAX_PENDING) overflow = true;
-        else pending.push(node);
-      }
+      restyled ||= isStyleNode(record.target) || isStyleNode(record.target.parentNode) || Array.from(record.addedNodes).some(isStyleNode);
+      if (record.type === 'childList') record.addedNodes.forEach(add);
+      // text rewritten in place, or a section shown by a class, style, hidden or open change
+      else add(record.target);
     }
+    if (restyled) callbacks.onStyleChanged?.();
     if (calmTimer !== undefined) clearTimeout(calmTimer);
     calmTimer = undefined;
     schedule();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: SHOWING_ATTRIBUTES });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
@@ -147,7 +161,7 @@ export function observePage(doc: Document, signal: AbortSignal, callbacks: Obser
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (!checkUrl() && (pending.length > 0 || overflow)) schedule();
+      if (!checkUrl() && (pending.size > 0 || overflow)) schedule();
     }, DEBOUNCE_MS);
   };
   win?.addEventListener('popstate', onHistory, { signal });

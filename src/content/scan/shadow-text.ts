@@ -3,6 +3,8 @@
  * never enters: one block per shadow root, nested roots included. Kept apart from extract.ts
  * so the light-DOM walk stays as it is; extract.ts appends these blocks to its own.
  * Closed shadow roots stay closed: a page that hides text there hides it from us too.
+ * Hidden text is kept here, as in extract.ts: computed style is read only for the blocks that
+ * matter, after the page has rendered (rendered-text.ts).
  */
 import { isBannerHost } from '../banner/banner';
 import { isCautionHost } from '../input-guard/input-guard';
@@ -34,16 +36,11 @@ export interface ShadowBlock {
   text: string;
 }
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'textarea', 'select']);
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'math', 'iframe', 'object', 'embed', 'canvas', 'textarea', 'select', 'option', 'rt', 'rp']);
 /** a pathological page nests roots without end; real widgets go a few levels deep */
 const MAX_DEPTH = 32;
 const MAX_ROOTS = 500;
 
-
-function isHidden(element: Element): boolean {
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  return typeof element.checkVisibility === 'function' && !element.checkVisibility({ visibilityProperty: true });
-}
 
 function openRootOf(element: Element): ShadowRoot | null {
   const root = element.shadowRoot;
@@ -82,7 +79,7 @@ function textOf(root: ShadowRoot, maxChars: number): string {
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode: (node) => {
       if (node.nodeType === TEXT_NODE) return /\S/.test((node as Text).data) ? FILTER_ACCEPT : FILTER_SKIP;
-      return SKIPPED.has((node as Element).localName) || isHidden(node as Element) ? FILTER_REJECT : FILTER_SKIP;
+      return SKIPPED.has((node as Element).localName) ? FILTER_REJECT : FILTER_SKIP;
     },
   });
   let text = '';
@@ -108,7 +105,7 @@ export function* openShadowBlocks(roots: readonly Node[], options: ShadowTextOpt
     for (const host of hosts) {
       if (++seen > MAX_ROOTS) break;
       const shadow = openRootOf(host);
-      if (!shadow || isHidden(host)) continue;
+      if (!shadow) continue;
       const text = textOf(shadow, options.maxChars);
       if (/\S/.test(text)) blocks.push({ key: options.keyOf(host), element: host, text });
       for (const child of shadow.children) yield* hostsUnder(child, options, next);

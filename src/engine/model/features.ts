@@ -11,18 +11,10 @@ import { normalizeWithOffsets, type NormalizedText } from '../normalize';
 export const BUCKET_BITS = 20;
 const BUCKET_MASK = (1 << BUCKET_BITS) - 1;
 
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-
 /** The text as the model reads it, with the original offset of every character kept. */
 export function modelText(input: string, foldPairs: readonly (readonly [number, number])[] = []): NormalizedText {
   const normalized = normalizeWithOffsets(input, foldPairs);
-  let text = '';
-  for (let i = 0; i < normalized.text.length; i++) {
-    const code = normalized.text.charCodeAt(i);
-    text += code >= DIGIT_0 && code <= DIGIT_9 ? '0' : normalized.text[i];
-  }
-  return { text, offsets: normalized.offsets };
+  return { text: normalized.text.replace(/[0-9]/g, '0'), offsets: normalized.offsets };
 }
 
 const OPEN_QUOTES = '“「『‘';

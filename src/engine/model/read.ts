@@ -18,6 +18,28 @@ export interface DecodedModel {
   combiner: LureModel['combiner'];
 }
 
+/** every head's weight of an n-gram in one row (ad first, then the families in LURE_CATEGORIES order): one lookup per n-gram */
+const rowsOf = new WeakMap<DecodedModel, Map<number, Float64Array>>();
+
+function weightRows(model: DecodedModel): Map<number, Float64Array> {
+  let rows = rowsOf.get(model);
+  if (rows) return rows;
+  rows = new Map();
+  const heads = [model.ad, ...LURE_CATEGORIES.map((c) => model.families.get(c))];
+  heads.forEach((head, column) => {
+    for (const [id, w] of head?.weights ?? []) {
+      let row = rows?.get(id);
+      if (!row) {
+        row = new Float64Array(heads.length);
+        rows?.set(id, row);
+      }
+      row[column] = w;
+    }
+  });
+  rowsOf.set(model, rows);
+  return rows;
+}
+
 export interface FamilyReading {
   category: LureCategory;
   probability: number;
@@ -59,34 +81,30 @@ const MAX_PHRASES = 3;
 export function readWithModel(model: DecodedModel, text: string): ModelReading {
   const normalized = modelText(text, model.fold);
   const quoted = quotedMask(text, normalized.offsets);
+  const rows = weightRows(model);
   const seen = new Set<number>();
-  const familySeen = new Set<number>();
-  let logit = model.ad.bias;
-  const familyLogits = new Map<LureCategory, number>([...model.families].map(([c, head]) => [c, head.bias]));
+  // the ad head's logit first, then each family's
+  const logits = [model.ad.bias, ...LURE_CATEGORIES.map((c) => model.families.get(c)?.bias ?? 0)];
   // how much ad evidence covers each character of the model text
   const cover = new Float64Array(normalized.text.length);
   forEachGram(
     normalized.text,
     model.orders,
     (id, start, length) => {
-      const w = model.ad.weights.get(id) ?? 0;
-      if (!seen.has(id)) {
-        seen.add(id);
-        logit += w;
-      }
+      const row = rows.get(id);
+      if (!row) return;
+      const w = row[0] as number;
       if (w > 0) for (let k = start; k < start + length; k++) cover[k] = (cover[k] as number) + w / length;
-      if (familySeen.has(id)) return;
-      familySeen.add(id);
-      for (const [category, head] of model.families) {
-        const fw = head.weights.get(id);
-        if (fw !== undefined) familyLogits.set(category, (familyLogits.get(category) as number) + fw);
-      }
+      if (seen.has(id)) return;
+      seen.add(id);
+      for (let column = 0; column < logits.length; column++) logits[column] = (logits[column] as number) + (row[column] as number);
     },
     quoted,
   );
-  const families = [...familyLogits]
-    .map(([category, l]) => ({ category, probability: sigmoid(l) }))
-    .sort((a, b) => b.probability - a.probability);
+  const logit = logits[0] as number;
+  const families = LURE_CATEGORIES.map((category, i) => ({ category, probability: sigmoid(logits[i + 1] as number) })).sort(
+    (a, b) => b.probability - a.probability,
+  );
   return { logit, families, phrases: strongestPhrases(text, cover, normalized.offsets).map((span) => trimmed(text, span)) };
 }
 

@@ -128,3 +128,62 @@ describe('observePage back-off', () => {
     expect(current.throttled).toEqual([]);
   });
 });
+
+describe('observePage: changes that add no element', () => {
+  let controller: AbortController | undefined;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
+    document.body.innerHTML = '<p id="p">今天天气很好</p><section id="s" class="hide"><p>藏起来的一段</p></section><div id="d">x</div>';
+  });
+  afterEach(() => {
+    controller?.abort();
+    vi.useRealTimers();
+  });
+
+  function watchChanges(onStyleChanged = () => undefined): Node[][] {
+    const scans: Node[][] = [];
+    controller = new AbortController();
+    observePage(document, controller.signal, { onAdded: async (nodes) => void scans.push(nodes), onNavigated: () => undefined, onStyleChanged });
+    return scans;
+  }
+
+  it('rescans a text node whose data is rewritten', async () => {
+    const scans = watchChanges();
+    const text = document.getElementById('p')!.firstChild as Text;
+    text.data = '停息挂账，加微信';
+    await vi.advanceTimersByTimeAsync(450);
+    expect(scans).toEqual([[text]]);
+  });
+
+  it.each([
+    ['class', (el: Element) => el.classList.remove('hide')],
+    ['style', (el: Element) => el.setAttribute('style', 'display:block')],
+    ['hidden', (el: Element) => el.toggleAttribute('hidden')],
+    ['open', (el: Element) => el.setAttribute('open', '')],
+  ])('rescans the element whose %s changes', async (_name, change) => {
+    const scans = watchChanges();
+    const section = document.getElementById('s')!;
+    change(section);
+    await vi.advanceTimersByTimeAsync(450);
+    expect(scans).toEqual([[section]]);
+  });
+
+  it('an element restyled over and over is scanned once per flush, and other attributes are ignored', async () => {
+    const scans = watchChanges();
+    const div = document.getElementById('d')!;
+    for (let i = 0; i < 50; i++) div.style.left = `${i}px`;
+    div.setAttribute('data-x', '1');
+    await vi.advanceTimersByTimeAsync(450);
+    expect(scans).toEqual([[div]]);
+  });
+
+  it('says when a stylesheet changes', async () => {
+    const restyled = vi.fn();
+    watchChanges(restyled);
+    const style = document.createElement('style');
+    style.textContent = '.hide { display: block }';
+    document.head.append(style);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(restyled).toHaveBeenCalled();
+  });
+});

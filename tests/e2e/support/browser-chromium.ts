@@ -30,6 +30,9 @@ class PlaywrightDriver implements PageDriver {
   async click(selector: string) {
     await this.page.locator(selector).first().click();
   }
+  async hover(selector: string) {
+    await this.page.locator(selector).first().hover();
+  }
   async clickInShadow(host: string, selector: string) {
     // playwright's CSS engine pierces open shadow roots
     await this.page.locator(host).locator(selector).first().click();

@@ -27,6 +27,8 @@ export interface PageDriver {
   evaluate<R>(expression: string): Promise<R>;
   /** a real mouse click on an element of the page itself */
   click(selector: string): Promise<void>;
+  /** moves the real mouse pointer over an element of the page */
+  hover(selector: string): Promise<void>;
   /** a real mouse click on an element inside the open shadow root of `host` */
   clickInShadow(host: string, selector: string): Promise<void>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;

@@ -44,6 +44,9 @@ export class PuppeteerDriver implements PageDriver {
   async click(selector: string) {
     await this.page.click(selector);
   }
+  async hover(selector: string) {
+    await this.page.hover(selector);
+  }
   async clickInShadow(host: string, selector: string) {
     await this.page.click(`${host} >>> ${selector}`);
   }
