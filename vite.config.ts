@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json';
 import { projectAliases } from './tools/build/aliases';
-import { manifestFor, type TargetBrowser } from './tools/build/manifest-for';
+import { buildTarget, manifestFor, type TargetBrowser } from './tools/build/manifest-for';
 import { ocrAssets } from './tools/build/ocr-assets-plugin';
 
 const browser: TargetBrowser = process.env.FCS_BROWSER === 'firefox' ? 'firefox' : 'chrome';
@@ -17,7 +17,7 @@ export default defineConfig({
     // the content script is parsed in every frame of every page: ship it small (store
     // reviewers get the sources from the repository)
     minify: process.env.FCS_MINIFY !== "0",
-    target: browser === 'firefox' ? 'firefox115' : 'chrome120',
+    target: buildTarget(baseManifest, browser),
     // Chrome's OCR host page (see src/background/ocr-host.ts); Firefox's background page is the host
     rollupOptions: browser === 'chrome' ? { input: { offscreen: 'src/offscreen/index.html' } } : {},
   },

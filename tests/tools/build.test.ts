@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBuiltExtension } from '../../tools/build/check-dist';
+import { PNG } from 'pngjs';
+import { checkBuiltExtension, PERMISSIONS } from '../../tools/build/check-dist';
 import { BUILT_CONTENT_SCRIPT, BUILT_CONTENT_SCRIPTS, BUILT_PACK_SCRIPT, GECKO_ID } from '../../tools/build/manifest-for';
 import { ppocrAssetDir, PPOCR_SOURCE_FILES } from '../../tools/build/ocr-models';
 import { PPOCR_MODEL_FILES } from '../../src/ocr/ppocr-engine';
@@ -32,12 +33,18 @@ describe('checkBuiltExtension', () => {
       mkdirSync(join(out, '_locales', l), { recursive: true });
       writeFileSync(join(out, '_locales', l, 'messages.json'), '{}');
     }
+    mkdirSync(join(out, 'icons'));
+    for (const size of [16, 24, 32, 48, 128]) writeFileSync(join(out, `icons/${size}.png`), PNG.sync.write(new PNG({ width: size, height: size })));
     return out;
   }
   const everyFrame = { all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
+  const icons = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' };
   const good = {
     manifest_version: 3,
-    permissions: ['storage', 'scripting'],
+    minimum_chrome_version: '120',
+    icons,
+    action: { default_icon: { 16: 'icons/16.png', 24: 'icons/24.png', 32: 'icons/32.png' } },
+    permissions: [...PERMISSIONS.chrome],
     background: { service_worker: 'sw.js' },
     content_scripts: [
       { js: [BUILT_PACK_SCRIPT], matches: ['<all_urls>'], run_at: 'document_start', ...everyFrame },
@@ -49,6 +56,24 @@ describe('checkBuiltExtension', () => {
     expect(checkBuiltExtension(fakeBuild(good), 'chrome')).toEqual([]);
   });
 
+  it('fails on a permission it does not use, or without one it does', () => {
+    expect(checkBuiltExtension(fakeBuild({ ...good, permissions: [...PERMISSIONS.chrome, 'activeTab'] }), 'chrome').join()).toContain('unexpected permissions: activeTab');
+    expect(checkBuiltExtension(fakeBuild({ ...good, permissions: ['storage'] }), 'chrome').join()).toContain('missing permissions: scripting, offscreen');
+  });
+
+  it('fails on a missing icon size, a missing file or an icon of the wrong size', () => {
+    const { 48: _dropped, ...without48 } = icons;
+    expect(checkBuiltExtension(fakeBuild({ ...good, icons: without48 }), 'chrome').join()).toContain('icons has no 48 px icon');
+    expect(checkBuiltExtension(fakeBuild({ ...good, icons: { ...icons, 128: 'icons/none.png' } }), 'chrome').join()).toContain('icons.128: icons/none.png is missing');
+    expect(checkBuiltExtension(fakeBuild({ ...good, icons: { ...icons, 128: 'icons/48.png' } }), 'chrome').join()).toContain('icons.128: icons/48.png is 48×48');
+    expect(checkBuiltExtension(fakeBuild({ ...good, action: {} }), 'chrome').join()).toContain('action.default_icon has no 16 px icon');
+  });
+
+  it('fails without a minimum browser version', () => {
+    const { minimum_chrome_version: _dropped, ...noMinimum } = good;
+    expect(checkBuiltExtension(fakeBuild(noMinimum), 'chrome').join()).toContain('minimum_chrome_version is missing');
+  });
+
   it('fails on web_accessible_resources', () => {
     const out = fakeBuild({ ...good, web_accessible_resources: [{ matches: ['<all_urls>'], resources: ['assets/*'] }] });
     expect(checkBuiltExtension(out, 'chrome').join()).toContain('web_accessible_resources');
@@ -58,6 +83,18 @@ describe('checkBuiltExtension', () => {
     const problems = checkBuiltExtension(fakeBuild(good), 'firefox').join('\n');
     expect(problems).toContain('gecko.id');
     expect(problems).toContain('background.scripts');
+    expect(problems).toContain('gecko_android.strict_min_version');
+  });
+
+  it('passes a good Firefox build', () => {
+    const { minimum_chrome_version: _chromeOnly, background: _worker, ...rest } = good;
+    const firefox = {
+      ...rest,
+      permissions: [...PERMISSIONS.firefox],
+      background: { scripts: ['sw.js'] },
+      browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0' }, gecko_android: { strict_min_version: '142.0' } },
+    };
+    expect(checkBuiltExtension(fakeBuild(firefox), 'firefox')).toEqual([]);
   });
 
   it('fails when the content script is a module', () => {
