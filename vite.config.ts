@@ -14,9 +14,11 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    // the content script is parsed in every frame of every page: ship it small (store
-    // reviewers get the sources from the repository)
+    // the content script is parsed in every frame of every page: ship it small. Reviewers get
+    // the sources and these maps in the source archive (tools/build/source-archive.ts); 'hidden'
+    // leaves the shipped files without a sourceMappingURL, and the build moves the maps out.
     minify: process.env.FCS_MINIFY !== "0",
+    sourcemap: 'hidden',
     target: buildTarget(baseManifest, browser),
     // Chrome's OCR host page (see src/background/ocr-host.ts); Firefox's background page is the host
     rollupOptions: browser === 'chrome' ? { input: { offscreen: 'src/offscreen/index.html' } } : {},

@@ -6,10 +6,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { checkBuiltExtension, PERMISSIONS } from '../../tools/build/check-dist';
+import { readZip, sha256, zipNames } from '../../tools/build/compare-zips';
 import { BUILT_CONTENT_SCRIPT, BUILT_CONTENT_SCRIPTS, BUILT_PACK_SCRIPT, GECKO_ID } from '../../tools/build/manifest-for';
 import { ppocrAssetDir, PPOCR_SOURCE_FILES } from '../../tools/build/ocr-models';
 import { PPOCR_MODEL_FILES } from '../../src/ocr/ppocr-engine';
 import { OCR_ASSET_DIR } from '../../src/shared/extension-paths';
+import { REVIEWER_NOTES, SOURCE_ARCHIVE, trackedFiles } from '../../tools/build/source-archive';
 
 const run = promisify(execFile);
 
@@ -67,6 +69,12 @@ describe('checkBuiltExtension', () => {
     expect(checkBuiltExtension(fakeBuild({ ...good, icons: { ...icons, 128: 'icons/none.png' } }), 'chrome').join()).toContain('icons.128: icons/none.png is missing');
     expect(checkBuiltExtension(fakeBuild({ ...good, icons: { ...icons, 128: 'icons/48.png' } }), 'chrome').join()).toContain('icons.128: icons/48.png is 48×48');
     expect(checkBuiltExtension(fakeBuild({ ...good, action: {} }), 'chrome').join()).toContain('action.default_icon has no 16 px icon');
+  });
+
+  it('fails when a source map is left in the package', () => {
+    const out = fakeBuild(good);
+    writeFileSync(join(out, `${BUILT_CONTENT_SCRIPT}.map`), '{}');
+    expect(checkBuiltExtension(out, 'chrome').join()).toContain('source maps in the package');
   });
 
   it('fails without a minimum browser version', () => {
@@ -154,9 +162,12 @@ describe('npm run build', () => {
     ]);
   });
 
-  it('writes a store zip per browser', () => {
+  it('writes a store zip per browser, without the source maps', { timeout: 60_000 }, async () => {
     for (const browser of ['chrome', 'firefox']) {
-      expect(readFileSync(join(out, `fcs-guard-${browser}.zip`)).subarray(0, 2).toString()).toBe('PK');
+      const names = await zipNames(readFileSync(join(out, `fcs-guard-${browser}.zip`)));
+      expect(names).toContain('manifest.json');
+      expect(names).toContain(BUILT_CONTENT_SCRIPT);
+      expect(names.filter((name) => name.endsWith('.map') || name.startsWith('.vite/'))).toEqual([]);
     }
   });
 
@@ -171,5 +182,26 @@ describe('npm run build', () => {
     // onnxruntime-web's plain WASM build only: no JSEP, JSPI or asyncify variant rides along
     expect(filesUnder(dir).filter((f) => f.endsWith('.wasm'))).toEqual([expect.stringMatching(/^assets\/ort-wasm-simd-threaded-[\w-]+\.wasm$/)]);
     expect(statSync(join(out, `fcs-guard-${browser}.zip`)).size).toBeLessThanOrEqual(STORE_ZIP_LIMIT_BYTES);
+  });
+
+  it('writes a source archive: the tracked files as built, the Firefox source maps and the reviewer notes', { timeout: 60_000 }, async () => {
+    const archived = await readZip(readFileSync(join(out, SOURCE_ARCHIVE)));
+    const names = archived.map((f) => f.name.replace(/^fcs-guard-[^/]+\//, ''));
+    const tracked = trackedFiles(process.cwd()) ?? [];
+    expect(tracked).toContain('package-lock.json');
+    expect(names).toEqual(expect.arrayContaining(tracked));
+    expect(names).toContain('REVIEWER-NOTES.md');
+    expect(names).toContain(`sourcemaps/firefox/${BUILT_CONTENT_SCRIPT}.map`);
+    const manifest = archived.find((f) => f.name.endsWith('/manifest.json') && !f.name.includes('/sourcemaps/'));
+    expect(manifest?.data.equals(readFileSync('manifest.json'))).toBe(true);
+  });
+
+  it('writes reviewer notes naming every file of the Firefox package with its SHA-256', { timeout: 60_000 }, async () => {
+    const notes = readFileSync(join(out, REVIEWER_NOTES), 'utf8');
+    const packaged = await zipNames(readFileSync(join(out, 'fcs-guard-firefox.zip')));
+    expect(packaged.length).toBeGreaterThan(10);
+    for (const name of packaged) expect(notes).toContain(`| \`${name}\``);
+    for (const name of packaged) expect(notes).toContain(sha256(readFileSync(join(out, 'firefox', name))));
+    expect(notes).toContain('npm ci');
   });
 });

@@ -2,13 +2,14 @@
  * Checks a built extension directory against what fcs-guard promises: no
  * web_accessible_resources (pages must not detect us), a self-contained content script at
  * the path the background injects, run in every frame a page can make, only the permissions it
- * uses, an icon file of the right size for every size the manifest names, a minimum browser
- * version, and for Firefox a gecko id and background.scripts.
+ * uses, an icon file of the right size for every size the manifest names, no source maps in the
+ * package, a minimum browser version, and for Firefox a gecko id and background.scripts.
  * `tsx tools/build/check-dist.ts [dist]` checks dist/chrome and dist/firefox.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { filesUnder } from './deterministic-zip';
 import { BUILT_CONTENT_SCRIPTS, BUILT_PACK_SCRIPT, GECKO_ID, type TargetBrowser } from './manifest-for';
 
 /** The permissions each build asks for: tests/tools/manifest.test.ts ties them to the APIs the source calls. */
@@ -101,6 +102,8 @@ export function checkBuiltExtension(dir: string, browser: TargetBrowser): string
   if (missing.length > 0) problems.push(`missing permissions: ${missing.join(', ')}`);
   problems.push(...iconProblems(dir, 'icons', manifest.icons, REQUIRED_ICON_SIZES));
   problems.push(...iconProblems(dir, 'action.default_icon', manifest.action?.default_icon, REQUIRED_ACTION_ICON_SIZES));
+  const maps = filesUnder(dir).filter((name) => name.endsWith('.map'));
+  if (maps.length > 0) problems.push(`source maps in the package (they belong in the source archive): ${maps.join(', ')}`);
   if (browser === 'firefox') {
     if (manifest.browser_specific_settings?.gecko?.id !== GECKO_ID) problems.push('browser_specific_settings.gecko.id is missing');
     if (!manifest.browser_specific_settings?.gecko?.strict_min_version) problems.push('gecko.strict_min_version is missing');
