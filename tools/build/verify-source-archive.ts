@@ -46,7 +46,7 @@ export async function verifySourceArchive(dist: string, keep: boolean): Promise<
   const work = mkdtempSync(join(tmpdir(), 'fcs-source-'));
   try {
     const root = await unpackArchive(readFileSync(archivePath), work);
-    step('npm ci', 'npm', ['ci', '--no-audit', '--no-fund'], root);
+    step('npm ci', 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], root);
     step('npm run build', 'npm', ['run', 'build'], root);
     let allMatch = true;
     for (const name of PACKAGES) {
