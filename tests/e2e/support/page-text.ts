@@ -2,7 +2,7 @@ import type { PageDriver } from './browser-session';
 
 /**
  * What a Chinese UI may still write in Latin letters: our name, product names Chinese text
- * uses as they are, format names, and UTC. Everything else in Latin letters is an untranslated
+ * uses as they are, format and file names, and UTC. Everything else in Latin letters is an untranslated
  * word. Text that is not ours is not read: quotes of the page (`q`, `.block`), identifiers from
  * a file or the rule pack (`code`), the form the user edits (`textarea`), and anything marked
  * as another language (the language picker names English in English).
@@ -21,7 +21,8 @@ export const ENGLISH_WORDS = `(() => {
     const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
     if (!lang.startsWith('zh')) continue;
     if (el.getClientRects().length === 0) continue;
-    for (const word of node.data.match(/[A-Za-z]{2,}/g) ?? []) {
+    // a file's name (PRIVACY.md) is a name, not a word to translate
+    for (const word of node.data.replace(/[\\w-]+\\.(md|json|html|png)\\b/g, '').match(/[A-Za-z]{2,}/g) ?? []) {
       if (!allowed.has(word)) found.push(word + ' in "' + node.data.trim().slice(0, 60) + '"');
     }
   }
