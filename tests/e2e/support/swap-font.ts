@@ -66,6 +66,22 @@ function checksum(buffer: Buffer): number {
   return sum;
 }
 
+/** The components of a composite glyph (none for a simple one): where each one's glyph id is written, and the id. */
+function components(data: Buffer): { at: number; glyph: number }[] {
+  if (data.length === 0 || data.readInt16BE(0) >= 0) return [];
+  const found: { at: number; glyph: number }[] = [];
+  let at = 10;
+  for (;;) {
+    const flags = data.readUInt16BE(at);
+    found.push({ at: at + 2, glyph: data.readUInt16BE(at + 2) });
+    at += 4 + (flags & 0x0001 ? 4 : 2);
+    if (flags & 0x0008) at += 2;
+    else if (flags & 0x0040) at += 4;
+    else if (flags & 0x0080) at += 8;
+    if (!(flags & 0x0020)) return found;
+  }
+}
+
 /** A font drawing `pairs[i][0]` wherever the text holds `pairs[i][1]` (one BMP character each). */
 export function buildSwapFont(pairs: readonly (readonly [drawn: string, dom: string])[], source = SYSTEM_CJK_FONT): Buffer {
   const font = readFont(source);
@@ -79,12 +95,19 @@ export function buildSwapFont(pairs: readonly (readonly [drawn: string, dom: str
   const cmap = table(font, 'cmap');
   const offsetOf = (g: number) => (longLoca ? loca.readUInt32BE(4 * g) : loca.readUInt16BE(2 * g) * 2);
 
+  const glyphData = (g: number): Buffer => glyf.subarray(offsetOf(g), offsetOf(g + 1));
+  // a CJK font builds many characters from shared components (composite glyphs): the new font
+  // carries every component too, renumbered, so each drawn character keeps its whole outline
   const sourceGlyphs = [0, ...pairs.map(([drawn]) => glyphOf(cmap, drawn.charCodeAt(0)))];
+  for (let i = 0; i < sourceGlyphs.length; i++) {
+    for (const { glyph } of components(glyphData(sourceGlyphs[i] as number))) if (!sourceGlyphs.includes(glyph)) sourceGlyphs.push(glyph);
+  }
+  const newId = new Map(sourceGlyphs.map((g, i) => [g, i]));
   const glyphs: Buffer[] = [];
   const hmetrics = Buffer.alloc(4 * sourceGlyphs.length);
   sourceGlyphs.forEach((g, i) => {
-    const data = glyf.subarray(offsetOf(g), offsetOf(g + 1));
-    if (data.length > 0 && data.readInt16BE(0) < 0) throw new Error(`glyph ${g} is composite`);
+    const data = Buffer.from(glyphData(g));
+    for (const { at, glyph } of components(data)) data.writeUInt16BE(newId.get(glyph) as number, at);
     glyphs.push(Buffer.concat([data, Buffer.alloc((4 - (data.length % 4)) % 4)]));
     const m = Math.min(g, metrics - 1);
     hmetrics.writeUInt16BE(hmtx.readUInt16BE(4 * m), 4 * i);
