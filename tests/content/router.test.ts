@@ -12,6 +12,7 @@ function handlers(): ContentHandlers {
   return {
     'banner/show': vi.fn(() => ({ ok: true as const })),
     'banner/hide': vi.fn(() => ({ ok: true as const })),
+    'banner/conceal': vi.fn(() => ({ ok: true as const })),
     'content/rescan': vi.fn(async () => ({ ok: true as const, blocks: 2 })),
     'content/ping': vi.fn(() => ({ ok: true as const, docId: 'doc' })),
     'evidence/collect': vi.fn(() => ({ ok: true as const, blocks: ['全额平债'] })),
@@ -22,6 +23,7 @@ describe('the content script router', () => {
   it.each([
     ['banner/show', { type: 'banner/show', level: 'high', titles: ['停息挂账'] }, worker, { ok: true }],
     ['banner/hide', { type: 'banner/hide' }, popup, { ok: true }],
+    ['banner/conceal', { type: 'banner/conceal', conceal: true, ms: 2000 }, popup, { ok: true }],
     ['content/rescan', { type: 'content/rescan' }, worker, { ok: true, blocks: 2 }],
     ['content/ping', { type: 'content/ping' }, worker, { ok: true, docId: 'doc' }],
     ['evidence/collect', { type: 'evidence/collect' }, popup, { ok: true, blocks: ['全额平债'] }],
@@ -36,6 +38,8 @@ describe('the content script router', () => {
     ['a content script (of another tab)', { type: 'banner/hide' }, contentScript],
     ['a request of the background', { type: 'scan/report', docId: 'd', replace: true, blocks: [] }, worker],
     ['a banner with an unknown level', { type: 'banner/show', level: 'extreme', titles: [] }, worker],
+    ['a conceal of ours from a content script', { type: 'banner/conceal', conceal: true }, contentScript],
+    ['a conceal for longer than a screenshot takes', { type: 'banner/conceal', conceal: true, ms: 600_000 }, popup],
   ])('ignores %s', (_, message, sender) => {
     const h = handlers();
     expect(routeRequest(TO_CONTENT, h, message, sender as never, self)).toBeUndefined();
