@@ -6,8 +6,8 @@ import { useExtensionSession } from './support/session';
 /**
  * model-only-ad.html: a forum thread whose one ad is written in everyday words that no rule of the
  * pack matches (the engine's own scan of the fixture says so, in tests/cli/scan.test.ts). The
- * learned model reads it: the banner warns, names the lure family, and the popup quotes the
- * ad's own words; the highlight stays inside the ad's post.
+ * learned model reads it: the banner warns and quotes the ad's own words, the popup names the
+ * lure family and quotes them too; the highlight stays inside the ad's post.
  */
 describe.each<BrowserKind>(['chromium', 'firefox'])('an ad no rule describes, in %s', (kind) => {
   const e2e = useExtensionSession(kind);
@@ -35,8 +35,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('an ad no rule describes, in
     const adText = '欠了十几万的别愁，我认识人，能让他们只收本钱，利息一分不用给。名额不多，先交一千定个位，细节私聊。';
     for (const snippet of families.flatMap((l) => l.snippets)) expect(adText).toContain(snippet.replace(/^…|…$/g, ''));
     expect(families.some((l) => l.snippets.length > 0)).toBe(true);
-    // the family is named in the banner too, by its title
-    const titles = await popup.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="lure"] h4')].map((h) => h.textContent)`);
-    expect(titles.some((t) => banner.text.includes(t)), `${banner.text} / ${titles.join(',')}`).toBe(true);
+    // the banner names the lure in the ad's own words (the phrases the model weighed most, whole words)
+    const quotes = (await tab.inOwnUi<string[]>('banner', `[...root.querySelectorAll('q')].map((q) => q.textContent)`)) ?? [];
+    expect(quotes.length, banner.text).toBeGreaterThan(0);
+    for (const quote of quotes) expect(adText, banner.text).toContain(quote);
   });
 });

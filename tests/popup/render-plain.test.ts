@@ -41,7 +41,7 @@ describe('popup explanation in plain words', () => {
     expect(plain.map((p) => p.closest('section')?.dataset.category)).toEqual(['upfront-fee', 'off-platform']);
     expect(plain.map((p) => p.textContent)).toEqual([zhCN.plainUpfrontFee.message, zhCN.plainOffPlatform.message]);
     const shown = visibleText(section() as HTMLElement);
-    expect(shown).toContain('他们要你先交钱。正规机构不收这种钱，别付。');
+    expect(shown).toContain(zhCN.plainUpfrontFee.message);
     expect(shown).not.toContain('实际发生的事情');
     const more = [...document.querySelectorAll<HTMLDetailsElement>('details[data-testid="more"]')];
     expect(more).toHaveLength(2);
