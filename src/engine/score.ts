@@ -201,7 +201,8 @@ function combinedScore(pack: CompiledPack, findings: BlockFindings, options: Sco
     score,
     level: levelFor(score),
     reasons: [...reasons],
-    model: { probability, families: allMuted ? [] : shown, phrases: allMuted ? [] : reading.phrases },
+    // a muted family is not named again, even while the other families keep the block flagged
+    model: { probability, families: allMuted ? [] : shown.filter((c) => !options.muted?.has(familyMuteId(c))), phrases: allMuted ? [] : reading.phrases },
   };
 }
 

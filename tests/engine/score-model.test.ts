@@ -42,6 +42,8 @@ describe('scoreBlock with the model', () => {
     expect(verdict.model?.families).toEqual([]);
     const other = scoreBlock(TEST_PACK, findings, { model, reading: reading(3, [['upfront-fee', 0.9], ['off-platform', 0.8]]), muted });
     expect(other.score).toBeGreaterThan(90);
+    // the muted family is not named again while the other keeps the block flagged
+    expect(other.model?.families).toEqual(['off-platform']);
   });
 
   it('halves a block of an anti-fraud page that sells nothing', () => {
