@@ -8,6 +8,9 @@
  *
  * While the banner shows, the overlay is guarded (guard.ts): tampering is undone a bounded
  * number of times and reported once per kind.
+ *
+ * Why this file is long: the banner and the outlines share one host, one guard and one round of
+ * layout (every box read, then every box written), so they are placed together here.
  */
 import { followLayout, type LayoutFollower } from './follow-layout';
 import { OverlayGuard, type TamperKind } from './guard';
@@ -66,6 +69,15 @@ export class PageOverlay {
   showPanel(panel: HTMLElement, large: boolean): void {
     const { root } = this.attach();
     if (this.panel) setPanelShowing(this.panel, false);
+    if (panel !== this.panel) {
+      // what the reader opens inside it ("not a scam", 更多说明) changes its height: measured and placed again
+      const remeasure = () => {
+        this.heights.clear();
+        this.layout?.follower.schedule();
+      };
+      panel.addEventListener('click', remeasure);
+      panel.addEventListener('toggle', remeasure, { capture: true });
+    }
     this.panel?.remove();
     this.panel = panel;
     this.large = large;

@@ -54,6 +54,8 @@ export interface AxeProbe {
   root: string;
   /** the elements the probe squeezes; default every element of `root` */
   selector?: string;
+  /** squeeze them as blocks: inline elements (quoted words in a line) do not scroll otherwise */
+  asBlocks?: boolean;
 }
 
 /** the rule the probe breaks */
@@ -71,7 +73,8 @@ export const PROBE_RULE = 'scrollable-region-focusable';
  */
 export async function seriousViolationsWithProbe(page: PageDriver, scope: AxeScope, probe: AxeProbe): Promise<AxeViolation[]> {
   const selector = probe.selector ?? '*';
-  const css = `${selector} { overflow: auto !important; height: 2px !important; min-height: 0 !important; max-height: 2px !important; }`;
+  const display = probe.asBlocks ? ' display: block !important;' : '';
+  const css = `${selector} {${display} overflow: auto !important; height: 2px !important; min-height: 0 !important; max-height: 2px !important; }`;
   if (scope.ownUi) await page.exposeOwnUi(scope.ownUi);
   await page.evaluate(`(() => {
     const root = ${probe.root};
