@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json';
 import { projectAliases } from './tools/build/aliases';
-import { manifestFor, type TargetBrowser } from './tools/build/manifest-for';
+import { buildTarget, manifestFor, type TargetBrowser } from './tools/build/manifest-for';
 import { ocrAssets } from './tools/build/ocr-assets-plugin';
 
 const browser: TargetBrowser = process.env.FCS_BROWSER === 'firefox' ? 'firefox' : 'chrome';
@@ -14,10 +14,12 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    // the content script is parsed in every frame of every page: ship it small (store
-    // reviewers get the sources from the repository)
+    // the content script is parsed in every frame of every page: ship it small. Reviewers get
+    // the sources and these maps in the source archive (tools/build/source-archive.ts); 'hidden'
+    // leaves the shipped files without a sourceMappingURL, and the build moves the maps out.
     minify: process.env.FCS_MINIFY !== "0",
-    target: browser === 'firefox' ? 'firefox115' : 'chrome120',
+    sourcemap: 'hidden',
+    target: buildTarget(baseManifest, browser),
     // Chrome's OCR host page (see src/background/ocr-host.ts); Firefox's background page is the host
     rollupOptions: browser === 'chrome' ? { input: { offscreen: 'src/offscreen/index.html' } } : {},
   },

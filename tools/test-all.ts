@@ -8,6 +8,8 @@ import { join } from 'node:path';
  *
  *   build → checks (typecheck, lint, web-ext lint) → unit + DOM (vitest) → e2e (real browsers)
  *   → bench tools (tests of the measuring tools, not of the product)
+ *   → reproducible build (the source archive, unpacked elsewhere, `npm ci` + build, gives the
+ *     same store zips: tools/build/verify-source-archive.ts)
  *
  * The last line is exactly `N passed, N failed`, summed over every tier. A tier that could not
  * run (build broken, reporter wrote nothing) counts as one failure, so that line never reads
@@ -99,6 +101,14 @@ function checksTier(): TierResult {
   return result;
 }
 
+/** One command, one result: passed when it exits 0. */
+function commandTier(name: string, command: string, args: string[]): TierResult {
+  banner(name);
+  const code = run(command, args);
+  if (code === 0) return { name, passed: 1, failed: 0, skipped: 0 };
+  return { name, passed: 0, failed: 1, skipped: 0, note: `exit ${code}` };
+}
+
 function main(): number {
   const tiers: TierResult[] = [];
 
@@ -117,6 +127,10 @@ function main(): number {
 
   if (built) tiers.push(vitestTier('bench tools', ['--config', 'vitest.bench.config.ts']));
   else tiers.push({ name: 'bench tools', passed: 0, failed: 1, skipped: 0, note: 'not run: no build' });
+
+  const reproducible = 'reproducible build (source archive)';
+  if (built) tiers.push(commandTier(reproducible, join(BIN, 'tsx'), ['tools/build/verify-source-archive.ts']));
+  else tiers.push({ name: reproducible, passed: 0, failed: 1, skipped: 0, note: 'not run: no build' });
 
   rmSync(workDir, { recursive: true, force: true });
 

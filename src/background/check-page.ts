@@ -1,7 +1,7 @@
 /**
  * "检查此页": make sure our content script runs in the tab (injecting it where the tab was
- * open before install, which activeTab + scripting allow after the user's click), rescan,
- * and answer with the fresh verdict.
+ * open before install, which the host permission and scripting allow), rescan, and answer
+ * with the fresh verdict.
  */
 import { BUILT_CONTENT_SCRIPTS } from '../shared/extension-paths';
 import { browser } from '../shared/browser';

@@ -17,9 +17,9 @@ import { serveFixtures, type FixtureServer } from './support/server';
  *
  * Chromium never injects manifest content scripts into tabs that already exist, so the tab
  * stays unscanned until the popup's button injects and scans it. The popup is the real toolbar
- * popup (CDP Extensions.triggerAction, as a click on the toolbar button), which is what grants
- * the activeTab permission the injection needs. Firefox injects into open tabs at install;
- * there the button must still scan the tab and report the verdict.
+ * popup (CDP Extensions.triggerAction, as a click on the toolbar button); the injection rests on
+ * the host permission, not on activeTab, which fcs-guard does not ask for. Firefox injects into
+ * open tabs at install; there the button must still scan the tab and report the verdict.
  */
 describe.each<BrowserKind>(['chromium', 'firefox'])('检查此页 in %s, on a tab opened before install', (kind) => {
   let server: FixtureServer | undefined;

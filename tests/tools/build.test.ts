@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBuiltExtension } from '../../tools/build/check-dist';
+import { PNG } from 'pngjs';
+import { checkBuiltExtension, PERMISSIONS } from '../../tools/build/check-dist';
+import { readZip, sha256, zipNames } from '../../tools/build/compare-zips';
 import { BUILT_CONTENT_SCRIPT, BUILT_CONTENT_SCRIPTS, BUILT_PACK_SCRIPT, GECKO_ID } from '../../tools/build/manifest-for';
 import { ppocrAssetDir, PPOCR_SOURCE_FILES } from '../../tools/build/ocr-models';
 import { PPOCR_MODEL_FILES } from '../../src/ocr/ppocr-engine';
 import { OCR_ASSET_DIR } from '../../src/shared/extension-paths';
+import { REVIEWER_NOTES, SOURCE_ARCHIVE, trackedFiles } from '../../tools/build/source-archive';
 
 const run = promisify(execFile);
 
@@ -32,12 +35,18 @@ describe('checkBuiltExtension', () => {
       mkdirSync(join(out, '_locales', l), { recursive: true });
       writeFileSync(join(out, '_locales', l, 'messages.json'), '{}');
     }
+    mkdirSync(join(out, 'icons'));
+    for (const size of [16, 24, 32, 48, 128]) writeFileSync(join(out, `icons/${size}.png`), PNG.sync.write(new PNG({ width: size, height: size })));
     return out;
   }
   const everyFrame = { all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
+  const icons = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' };
   const good = {
     manifest_version: 3,
-    permissions: ['storage', 'activeTab', 'scripting'],
+    minimum_chrome_version: '120',
+    icons,
+    action: { default_icon: { 16: 'icons/16.png', 24: 'icons/24.png', 32: 'icons/32.png' } },
+    permissions: [...PERMISSIONS.chrome],
     background: { service_worker: 'sw.js' },
     content_scripts: [
       { js: [BUILT_PACK_SCRIPT], matches: ['<all_urls>'], run_at: 'document_start', ...everyFrame },
@@ -49,6 +58,30 @@ describe('checkBuiltExtension', () => {
     expect(checkBuiltExtension(fakeBuild(good), 'chrome')).toEqual([]);
   });
 
+  it('fails on a permission it does not use, or without one it does', () => {
+    expect(checkBuiltExtension(fakeBuild({ ...good, permissions: [...PERMISSIONS.chrome, 'activeTab'] }), 'chrome').join()).toContain('unexpected permissions: activeTab');
+    expect(checkBuiltExtension(fakeBuild({ ...good, permissions: ['storage'] }), 'chrome').join()).toContain('missing permissions: scripting, offscreen');
+  });
+
+  it('fails on a missing icon size, a missing file or an icon of the wrong size', () => {
+    const { 48: _dropped, ...without48 } = icons;
+    expect(checkBuiltExtension(fakeBuild({ ...good, icons: without48 }), 'chrome').join()).toContain('icons has no 48 px icon');
+    expect(checkBuiltExtension(fakeBuild({ ...good, icons: { ...icons, 128: 'icons/none.png' } }), 'chrome').join()).toContain('icons.128: icons/none.png is missing');
+    expect(checkBuiltExtension(fakeBuild({ ...good, icons: { ...icons, 128: 'icons/48.png' } }), 'chrome').join()).toContain('icons.128: icons/48.png is 48×48');
+    expect(checkBuiltExtension(fakeBuild({ ...good, action: {} }), 'chrome').join()).toContain('action.default_icon has no 16 px icon');
+  });
+
+  it('fails when a source map is left in the package', () => {
+    const out = fakeBuild(good);
+    writeFileSync(join(out, `${BUILT_CONTENT_SCRIPT}.map`), '{}');
+    expect(checkBuiltExtension(out, 'chrome').join()).toContain('source maps in the package');
+  });
+
+  it('fails without a minimum browser version', () => {
+    const { minimum_chrome_version: _dropped, ...noMinimum } = good;
+    expect(checkBuiltExtension(fakeBuild(noMinimum), 'chrome').join()).toContain('minimum_chrome_version is missing');
+  });
+
   it('fails on web_accessible_resources', () => {
     const out = fakeBuild({ ...good, web_accessible_resources: [{ matches: ['<all_urls>'], resources: ['assets/*'] }] });
     expect(checkBuiltExtension(out, 'chrome').join()).toContain('web_accessible_resources');
@@ -58,6 +91,18 @@ describe('checkBuiltExtension', () => {
     const problems = checkBuiltExtension(fakeBuild(good), 'firefox').join('\n');
     expect(problems).toContain('gecko.id');
     expect(problems).toContain('background.scripts');
+    expect(problems).toContain('gecko_android.strict_min_version');
+  });
+
+  it('passes a good Firefox build', () => {
+    const { minimum_chrome_version: _chromeOnly, background: _worker, ...rest } = good;
+    const firefox = {
+      ...rest,
+      permissions: [...PERMISSIONS.firefox],
+      background: { scripts: ['sw.js'] },
+      browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0' }, gecko_android: { strict_min_version: '142.0' } },
+    };
+    expect(checkBuiltExtension(fakeBuild(firefox), 'firefox')).toEqual([]);
   });
 
   it('fails when the content script is a module', () => {
@@ -117,9 +162,12 @@ describe('npm run build', () => {
     ]);
   });
 
-  it('writes a store zip per browser', () => {
+  it('writes a store zip per browser, without the source maps', { timeout: 60_000 }, async () => {
     for (const browser of ['chrome', 'firefox']) {
-      expect(readFileSync(join(out, `fcs-guard-${browser}.zip`)).subarray(0, 2).toString()).toBe('PK');
+      const names = await zipNames(readFileSync(join(out, `fcs-guard-${browser}.zip`)));
+      expect(names).toContain('manifest.json');
+      expect(names).toContain(BUILT_CONTENT_SCRIPT);
+      expect(names.filter((name) => name.endsWith('.map') || name.startsWith('.vite/'))).toEqual([]);
     }
   });
 
@@ -134,5 +182,26 @@ describe('npm run build', () => {
     // onnxruntime-web's plain WASM build only: no JSEP, JSPI or asyncify variant rides along
     expect(filesUnder(dir).filter((f) => f.endsWith('.wasm'))).toEqual([expect.stringMatching(/^assets\/ort-wasm-simd-threaded-[\w-]+\.wasm$/)]);
     expect(statSync(join(out, `fcs-guard-${browser}.zip`)).size).toBeLessThanOrEqual(STORE_ZIP_LIMIT_BYTES);
+  });
+
+  it('writes a source archive: the tracked files as built, the Firefox source maps and the reviewer notes', { timeout: 60_000 }, async () => {
+    const archived = await readZip(readFileSync(join(out, SOURCE_ARCHIVE)));
+    const names = archived.map((f) => f.name.replace(/^fcs-guard-[^/]+\//, ''));
+    const tracked = trackedFiles(process.cwd()) ?? [];
+    expect(tracked).toContain('package-lock.json');
+    expect(names).toEqual(expect.arrayContaining(tracked));
+    expect(names).toContain('REVIEWER-NOTES.md');
+    expect(names).toContain(`sourcemaps/firefox/${BUILT_CONTENT_SCRIPT}.map`);
+    const manifest = archived.find((f) => f.name.endsWith('/manifest.json') && !f.name.includes('/sourcemaps/'));
+    expect(manifest?.data.equals(readFileSync('manifest.json'))).toBe(true);
+  });
+
+  it('writes reviewer notes naming every file of the Firefox package with its SHA-256', { timeout: 60_000 }, async () => {
+    const notes = readFileSync(join(out, REVIEWER_NOTES), 'utf8');
+    const packaged = await zipNames(readFileSync(join(out, 'fcs-guard-firefox.zip')));
+    expect(packaged.length).toBeGreaterThan(10);
+    for (const name of packaged) expect(notes).toContain(`| \`${name}\``);
+    for (const name of packaged) expect(notes).toContain(sha256(readFileSync(join(out, 'firefox', name))));
+    expect(notes).toContain('npm ci');
   });
 });

@@ -11,7 +11,7 @@ describe('manifest for the OCR host', () => {
   it('does not ask Firefox for a permission it does not know', () => {
     const firefox = manifestFor(baseManifest, 'firefox') as { permissions?: string[] };
     expect(firefox.permissions).not.toContain('offscreen');
-    expect(firefox.permissions).toEqual(expect.arrayContaining(['storage', 'activeTab', 'scripting']));
+    expect(firefox.permissions).toEqual(expect.arrayContaining(['storage', 'scripting']));
   });
 
   it('lets extension pages compile WebAssembly, and nothing evaluated from strings', () => {
