@@ -8,12 +8,14 @@ import { POPUP_PAGE } from '../shared/extension-paths';
 import { BannerShow } from '../shared/messages';
 import { setBadge } from './badge';
 import { checkPage } from './check-page';
-import { decideFromBanner, muteFromBanner } from './decide';
+import { decideFromBanner } from './decide';
+import { forgetEscalation, reportTamper } from './escalate';
 import { effectivePackSource } from './effective-pack';
 import { forgetImageCrops, imageCropsOf, readImagesInTab } from './image-read';
 import { currentVerdict, handleReport, type ReportContext } from './report-handler';
 import { listenForMessages } from './router';
 import { TabStore } from './tab-store';
+import { openWarningWindow } from './warning-window';
 
 const store = new TabStore(browser.storage.session);
 const effectivePack = effectivePackSource(pack);
@@ -54,8 +56,8 @@ listenForMessages({
     await decideFromBanner(browser.storage.local, from.url, decision);
     return ACK;
   },
-  'banner/mute': async ({ ruleId }) => {
-    await muteFromBanner(browser.storage.local, await effectivePack(), ruleId);
+  'banner/tampered': async ({ kind }, from) => {
+    await reportTamper({ store, session: browser.storage.session, openWarning: openWarningWindow }, from.tabId, kind);
     return ACK;
   },
   'image/read': (message, from) => readImagesInTab(from.tabId, message),
@@ -74,3 +76,4 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 });
 browser.tabs.onRemoved.addListener((tabId) => void store.clear(tabId));
 browser.tabs.onRemoved.addListener((tabId) => void forgetImageCrops(tabId));
+browser.tabs.onRemoved.addListener((tabId) => void forgetEscalation(browser.storage.session, tabId));

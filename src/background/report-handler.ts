@@ -54,7 +54,7 @@ export async function handleReport(
         titles: banner.bannerTitles,
         inImage: banner.bannerInImage,
         flagged: banner.topFlagged,
-        rules: banner.bannerRules,
+        frames: banner.flaggedFrames,
         categories: banner.bannerCategories,
       });
     } catch {

@@ -3,7 +3,7 @@
  * live in storage.session (the service worker may die between any two messages).
  */
 import type { LureCategory } from '../engine/pack-schema';
-import type { BlockReport } from '../shared/messages';
+import type { BlockReport, TamperKind } from '../shared/messages';
 
 /** What the lure model read in a block, kept instead of the block's text. */
 export interface StoredReading {
@@ -24,6 +24,8 @@ export interface FrameState {
   blocks: Record<string, StoredBlock>;
   /** the frame's document changes so fast that its scanning of changes is slowed down */
   throttled?: boolean;
+  /** the frame's address, so the top frame can find the <iframe> showing a flagged block */
+  url?: string;
 }
 
 export interface TabState {
@@ -33,6 +35,8 @@ export interface TabState {
   frames: Record<string, FrameState>;
   /** signature of the last banner sent, so a re-score does not resend the same banner */
   bannerSent?: string;
+  /** the page tried to take the warning away: what it did, when it first did */
+  tampered?: { kinds: TamperKind[]; at: number };
 }
 
 export interface IncomingReport {
@@ -59,11 +63,20 @@ export function applyReport(previous: TabState | undefined, report: IncomingRepo
   for (const block of report.blocks) blocks[block.key] = block;
   // a new document starts unthrottled; a full scan of the same document keeps what it said
   const throttled = report.throttled ?? (old?.docId === report.docId && old.throttled === true);
-  state.frames[frameKey] = { docId: report.docId, blocks, ...(throttled ? { throttled } : {}) };
+  const url = report.url ?? old?.url;
+  state.frames[frameKey] = { docId: report.docId, blocks, ...(throttled ? { throttled } : {}), ...(url !== undefined ? { url } : {}) };
   if (report.frameId === 0) {
     if (report.url !== undefined) state.topUrl = report.url;
     if (fresh) delete state.bannerSent;
   }
+  return state;
+}
+
+/** The top frame says the page took the warning away (`kind`): noted once per kind, with the time it first happened. */
+export function applyTamper(previous: TabState | undefined, kind: TamperKind, now: number): TabState {
+  const state: TabState = previous ? { ...previous } : emptyTabState();
+  const kinds = state.tampered?.kinds ?? [];
+  state.tampered = { kinds: kinds.includes(kind) ? kinds : [...kinds, kind], at: state.tampered?.at ?? now };
   return state;
 }
 
@@ -72,9 +85,17 @@ export function isScanPaused(state: TabState): boolean {
   return Object.values(state.frames).some((frame) => frame.throttled === true);
 }
 
+const frameKeys = (state: TabState) => Object.keys(state.frames).sort((a, b) => Number(a) - Number(b));
+
 /** Every block of the tab: the top frame first, then subframes by id. */
 export function blocksOf(state: TabState): StoredBlock[] {
-  return Object.keys(state.frames)
-    .sort((a, b) => Number(a) - Number(b))
-    .flatMap((key) => Object.values(state.frames[key]?.blocks ?? {}));
+  return frameKeys(state).flatMap((key) => Object.values(state.frames[key]?.blocks ?? {}));
+}
+
+/** The frame of each block of `blocksOf`, in the same order. */
+export function frameOfBlocks(state: TabState): FrameState[] {
+  return frameKeys(state).flatMap((key) => {
+    const frame = state.frames[key];
+    return frame ? Object.keys(frame.blocks).map(() => frame) : [];
+  });
 }

@@ -7,7 +7,7 @@ import { LIMITS } from '../shared/limits';
 import type { FlaggedBlock, LureView, TabVerdict } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { readingOf } from './model-reading';
-import { blocksOf, isScanPaused, type TabState } from './tab-state';
+import { blocksOf, frameOfBlocks, isScanPaused, type TabState } from './tab-state';
 
 export interface TabAssessment {
   page: PageVerdict;
@@ -16,8 +16,8 @@ export interface TabAssessment {
   bannerTitles: string[];
   /** flagged blocks of the top frame with their lure spans, for highlighting */
   topFlagged: FlaggedBlock[];
-  /** the rules behind the banner's titles, for "mute this rule" */
-  bannerRules: { ruleId: string; title: string }[];
+  /** addresses of the subframes holding flagged blocks, so the top frame can outline (and keep off) their <iframe> */
+  flaggedFrames: string[];
   /** the categories of those rules, for the banner's plain words */
   bannerCategories: LureCategory[];
   /** a flagged block's text was read from an image (OCR): the banner says so */
@@ -78,32 +78,37 @@ export function assessTab(pack: CompiledPack, state: TabState | undefined, setti
   const bannerTitles = new Set<string>();
   for (const i of page.flagged) for (const lure of luresOf(i)) if (lure.points > 0) bannerTitles.add(lure.title);
 
-  // blocksOf lists the top frame first
+  // blocksOf lists the top frame first; the surest block first, so the banner quotes its words
+  // (within a block the rules come strongest first, then the model's phrases)
   const topCount = Object.keys(state?.frames['0']?.blocks ?? {}).length;
   const topFlagged: FlaggedBlock[] = page.flagged
     .filter((i) => i < topCount)
+    .sort((a, b) => (page.blocks[b]?.score ?? 0) - (page.blocks[a]?.score ?? 0))
     .flatMap((i) => {
       const key = blocks[i]?.key;
-      const spans = luresOf(i).flatMap((l) => l.spans);
+      // the rules' spans with their points; the model's phrases, weighed by the whole block's score, without
+      const ruleIds = new Set(page.blocks[i]?.rules.map((r) => r.ruleId));
+      const spans = luresOf(i).flatMap((l) => l.spans.map((span) => (ruleIds.has(l.ruleId) ? { ...span, points: l.points } : span)));
       return key ? [{ key, spans: spans.slice(0, LIMITS.hitsPerBlock) }] : [];
     });
 
-  const bannerRules = new Map<string, string>();
+  const frames = state ? frameOfBlocks(state) : [];
+  const top = state?.frames['0'];
+  const flaggedFrames = new Set<string>();
+  for (const i of page.flagged) {
+    const url = frames[i]?.url;
+    if (frames[i] !== top && url !== undefined) flaggedFrames.add(url);
+  }
+
   const bannerCategories = new Set<LureCategory>();
   for (const i of page.flagged) {
-    for (const lure of luresOf(i)) {
-      if (lure.points <= 0) continue;
-      bannerRules.set(lure.ruleId, lure.title);
-      bannerCategories.add(lure.category);
-    }
+    for (const lure of luresOf(i)) if (lure.points > 0) bannerCategories.add(lure.category);
   }
 
   return {
     page,
     topFlagged,
-    bannerRules: [...bannerRules]
-      .slice(0, LIMITS.bannerTitles)
-      .map(([ruleId, title]) => ({ ruleId, title: title.slice(0, LIMITS.titleChars) })),
+    flaggedFrames: [...flaggedFrames].slice(0, LIMITS.framesPerBanner),
     bannerCategories: [...bannerCategories],
     bannerInImage: page.flagged.some((i) => blocks[i]?.source === 'image'),
     view: {
@@ -115,6 +120,7 @@ export function assessTab(pack: CompiledPack, state: TabState | undefined, setti
       reasons: [...reasons],
       lures: [...lures.values()].sort((a, b) => b.points - a.points),
       scanPaused: state !== undefined && isScanPaused(state),
+      ...(state?.tampered ? { tampered: { kinds: [...state.tampered.kinds], at: state.tampered.at } } : {}),
     },
     bannerTitles: [...bannerTitles].slice(0, LIMITS.bannerTitles).map((t) => t.slice(0, LIMITS.titleChars)),
   };

@@ -1,13 +1,12 @@
 /**
  * The evidence screenshot shows the page as the reader sees it without fcs-guard: for the
  * moment of the capture the top frame hides its own marks (the banner through the hooks it is
- * given, the outlines, the lure highlights, the input cautions and the image outlines), brings
+ * given; the overlay's outlines, the lure highlights and the input caution through `conceal`;
+ * the image outlines), brings
  * the first flagged block into view if it is off screen, and afterwards puts everything back
  * as it was. The popup asks for both through `evidence/captureView`.
  */
-import { HIGHLIGHT_NAME, isOutlineHost } from './banner/highlight';
 import { isImageOutline } from './images/outline';
-import { isCautionHost } from './input-guard/input-guard';
 import { elementForKey } from './scan/block-keys';
 
 export interface BannerHooks {
@@ -23,35 +22,19 @@ export interface CaptureGeometry {
   blocks: { x: number; y: number; width: number; height: number }[];
 }
 
-interface HighlightRegistry {
-  get(name: string): unknown;
-  set(name: string, highlight: unknown): void;
-  delete(name: string): void;
-}
-
-const registry = (): HighlightRegistry | undefined =>
-  (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
-
-const isOwnMark = (node: Element): boolean => isOutlineHost(node) || isCautionHost(node) || isImageOutline(node);
-
 let restore: (() => void) | undefined;
 /** the popup may close before it asks to restore: the marks come back on their own after this */
 const RESTORE_AFTER_MS = 5_000;
 
 /** Hides fcs-guard's marks until `showOwnUi`; a second call while hidden changes nothing. */
-export function hideOwnUi(doc: Document, banner: BannerHooks, flaggedKeys: readonly string[]): void {
+export function hideOwnUi(doc: Document, banner: BannerHooks, conceal: (concealed: boolean) => void, flaggedKeys: readonly string[]): void {
   if (restore) return;
   const undo: (() => void)[] = [];
   if (banner.hide()) undo.push(() => banner.show());
+  conceal(true);
+  undo.push(() => conceal(false));
 
-  const highlights = registry();
-  const painted = highlights?.get(HIGHLIGHT_NAME);
-  if (highlights && painted !== undefined) {
-    highlights.delete(HIGHLIGHT_NAME);
-    undo.push(() => highlights.set(HIGHLIGHT_NAME, painted));
-  }
-
-  for (const mark of [...doc.documentElement.children].filter(isOwnMark)) {
+  for (const mark of [...doc.documentElement.children].filter(isImageOutline)) {
     if (!(mark instanceof HTMLElement)) continue;
     const [value, priority] = [mark.style.getPropertyValue('visibility'), mark.style.getPropertyPriority('visibility')];
     mark.style.setProperty('visibility', 'hidden', 'important');

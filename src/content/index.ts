@@ -3,8 +3,10 @@ import { askBackground } from '../shared/ask';
 import { browser } from '../shared/browser';
 import { loadCustomPack } from '../shared/custom-rules';
 import { t } from '../shared/i18n';
-import { BannerDecide, BannerMute, BannerOpenDetails } from '../shared/messages';
+import { BannerDecide, BannerOpenDetails, BannerTampered } from '../shared/messages';
 import { isBannerHost, isBannerShowing, removeBanner, showBanner, type BannerCallbacks, type BannerContent } from './banner/banner';
+import { ownPanels } from './banner/own-host';
+import { overlayOf } from './banner/overlay';
 import { bannerStrings, inputGuardStrings } from './banner/strings';
 import { builtinPack } from './builtin-pack';
 import { LureHighlighter } from './banner/highlight';
@@ -25,8 +27,6 @@ const controller = takeOverFrame();
 const { signal } = controller;
 // the built-in pack is decoded when first needed (the matcher, custom rules), not in this
 // start-up task: the script starts in every frame of every page
-/** our own UI on the page, which OCR crops must not include */
-const ownUi = (): Element[] => Array.from(document.querySelectorAll('[data-fcs-banner]'));
 // blocks whose lure is hidden now are looked at again when the page may show them; blocks whose
 // DOM text does not say what is drawn are read by OCR (top frame only, like images)
 const hiddenLures = new HiddenLureWatch(document, signal, (elements) => scanner.scanAdded(elements));
@@ -43,7 +43,8 @@ const renderedBlocks = new RenderedBlockReader(
     matcher: () => scanner.matcher,
     docId: () => scanner.docId,
     pageHasAdSigns: () => scanner.sawAdSigns,
-    ownUi: () => ownUi(),
+    // our own boxes, by reference: an element of the page can never claim to be one
+    ownUi: () => ownPanels(),
   },
   signal,
 );
@@ -58,7 +59,8 @@ const images = new ImageReader(
   {
     matcher: () => scanner.matcher,
     docId: () => scanner.docId,
-    ownUi: () => ownUi(),
+    // our own boxes, by reference: an element of the page can never claim to be one
+    ownUi: () => ownPanels(),
     outlineLabel: () => t('imageOutlineLabel'),
   },
   signal,
@@ -67,7 +69,7 @@ const readImages = (mode: 'auto' | 'check'): Promise<number> =>
   isTopFrame ? renderedBlocks.resend().then(() => images.read(mode)) : Promise.resolve(0);
 
 signal.addEventListener('abort', () => {
-  if (isTopFrame) removeBanner(document);
+  if (isTopFrame) overlayOf(document).dispose();
 });
 
 function logError(error: unknown): void {
@@ -82,16 +84,13 @@ const bannerCallbacks: BannerCallbacks = {
     askBackground(BannerOpenDetails, {}).catch(logError);
   },
   onDismiss: () => (dismissed = true),
-  onMute: (ruleId) => {
-    dismissed = true;
-    highlighter.clear();
-    askBackground(BannerMute, { ruleId }).catch(logError);
-  },
   onDecide: (scope, duration) => {
     dismissed = true;
     highlighter.clear();
     askBackground(BannerDecide, { scope, duration }).catch(logError);
   },
+  // the page took the warning away: the background warns where the page cannot reach
+  onTamper: (kind) => void askBackground(BannerTampered, { kind }).catch(logError),
 };
 let shownBanner: BannerContent | undefined;
 // the flagged blocks last shown, for the evidence screenshot
@@ -106,6 +105,7 @@ interface Started {
   preferences: ContentPreferences;
   inputGuard: InputGuard;
 }
+
 
 /**
  * The task that evaluates this script, in every frame of every page, is mostly compiling it; it
@@ -123,25 +123,26 @@ listenForMessages(
       const imageBlocks = await readImages('check').catch((error: unknown) => (logError(error), 0));
       return { ok: true, blocks: blocks + imageBlocks };
     },
-    'banner/show': async ({ level, titles, flagged, inImage, rules, categories }) => {
+    'banner/show': async ({ level, titles, flagged, frames, inImage, categories }) => {
       // the strings follow the language and plain-words settings, read once at start
       const { preferences, inputGuard } = await started;
       await preferences.ready;
+      let quotes: string[] = [];
       // the page reached the warning level: fields asking for ID, card, code or files get a caution
       if (isTopFrame && !signal.aborted) {
         inputGuard.activate();
-        highlighter.show(flagged ?? []);
+        quotes = highlighter.show(flagged ?? [], frames ?? []).quotes;
         flaggedKeys = (flagged ?? []).map((block) => block.key);
       }
       if (isTopFrame && !dismissed && !signal.aborted) {
-        presentBanner({ level, titles, inImage, ...(rules ? { rules } : {}), ...(categories ? { categories } : {}) }, preferences);
+        presentBanner({ level, titles, quotes, inImage, ...(categories ? { categories } : {}) }, preferences);
       }
       return { ok: true };
     },
     'evidence/collect': () => ({ ok: true, blocks: isTopFrame ? highlighter.flaggedTexts() : [] }),
     'evidence/captureView': async ({ hide }) => {
       if (isTopFrame && hide) {
-        const { preferences } = await started;
+        const { preferences, inputGuard } = await started;
         const banner = {
           hide: () => {
             const showing = isBannerShowing(document);
@@ -152,7 +153,13 @@ listenForMessages(
             if (shownBanner && !dismissed && !signal.aborted) presentBanner(shownBanner, preferences);
           },
         };
-        hideOwnUi(document, banner, flaggedKeys);
+        // the overlay's outlines, the highlights and the caution: hidden, the page's tampering is not watched
+        const conceal = (concealed: boolean): void => {
+          overlayOf(document).conceal(concealed);
+          highlighter.conceal(concealed);
+          inputGuard.conceal(concealed);
+        };
+        hideOwnUi(document, banner, conceal, flaggedKeys);
         await afterPaint(document);
       } else if (isTopFrame) showOwnUi();
       return { ok: true, ...captureGeometry(document, isTopFrame ? flaggedKeys : []) };

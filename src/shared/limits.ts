@@ -10,6 +10,8 @@ export const LIMITS = {
   titleChars: 40,
   bannerTitles: 20,
   urlChars: 2048,
+  /** subframes with flagged blocks the banner is told about */
+  framesPerBanner: 10,
   /** images read (OCR) per request: the top few ad-like images on screen */
   imagesPerRead: 3,
 } as const;

@@ -96,6 +96,25 @@ export const LureView = lazySchema(() =>
 );
 export type LureView = z.infer<typeof LureView>;
 
+/**
+ * How a page went after the warning: took the banner out of the DOM, changed its attributes or
+ * styles, closed it (or hid it by other means), or kept covering it with its own top-layer UI.
+ */
+export const TAMPER_KINDS = ['removed', 'restyled', 'hidden', 'covered'] as const;
+export type TamperKind = (typeof TAMPER_KINDS)[number];
+
+/**
+ * The page tried to take the warning away: what it did (each kind once, in the order seen) and
+ * when it first did (ms since the epoch). The extension then warned in a window of its own.
+ */
+export const TamperView = lazySchema(() =>
+  z.object({
+    kinds: z.array(z.enum(TAMPER_KINDS)).check(z.minLength(1), z.maxLength(TAMPER_KINDS.length)),
+    at: z.number().check(z.gte(0)),
+  }),
+);
+export type TamperView = z.infer<typeof TamperView>;
+
 /** What the popup shows for one tab. */
 export const TabVerdict = lazySchema(() =>
   z.object({
@@ -108,6 +127,11 @@ export const TabVerdict = lazySchema(() =>
     lures: z.array(LureView),
     /** a frame of the tab changes so fast that its scanning was slowed down (backed off) for now */
     scanPaused: z.optional(z.boolean()),
+    /**
+     * The page tried to hide the warning (removed, restyled, hid or covered the banner), which is
+     * itself strong evidence against it; for the popup to say and the evidence report to record.
+     */
+    tampered: z.optional(TamperView),
   }),
 );
 export type TabVerdict = z.infer<typeof TabVerdict>;
@@ -152,11 +176,14 @@ export const BannerDecide = defineRequest(
   () => AckReply,
 );
 
-/** "mute this rule" from the banner */
-export const BannerMute = defineRequest(
-  'banner/mute',
+/**
+ * The page took the banner away (or covered it) despite its guard: the background records it on
+ * the tab's verdict and, once per tab, warns in a window of the extension's own.
+ */
+export const BannerTampered = defineRequest(
+  'banner/tampered',
   'top-frame',
-  () => z.object({ type: z.literal('banner/mute'), ruleId: id }),
+  () => z.object({ type: z.literal('banner/tampered'), kind: z.enum(TAMPER_KINDS) }),
   () => AckReply,
 );
 
@@ -231,7 +258,7 @@ export const TO_BACKGROUND = [
   ScanReport,
   BannerOpenDetails,
   BannerDecide,
-  BannerMute,
+  BannerTampered,
   ImageRead,
   TabGetVerdict,
   TabCheckPage,
@@ -244,7 +271,8 @@ export const TO_BACKGROUND = [
 export const FlaggedBlockSchema = lazySchema(() =>
   z.object({
     key: id,
-    spans: z.array(z.object({ start: offset, end: offset })).check(z.maxLength(LIMITS.hitsPerBlock)),
+    /** `points`: how much the rule behind the span weighs (none for the model's phrases), so the banner quotes the strongest */
+    spans: z.array(z.object({ start: offset, end: offset, points: z.optional(z.number()) })).check(z.maxLength(LIMITS.hitsPerBlock)),
   }),
 );
 export type FlaggedBlock = z.infer<typeof FlaggedBlockSchema>;
@@ -260,10 +288,8 @@ export const BannerShow = defineRequest(
       /** a flagged lure was read from an image on the page */
       inImage: z.optional(z.boolean()),
       flagged: z.optional(z.array(FlaggedBlockSchema).check(z.maxLength(LIMITS.blocksPerReport))),
-      /** the rules behind `titles`, so the banner can offer "mute this rule" */
-      rules: z.optional(
-        z.array(z.object({ ruleId: id, title: z.string().check(z.maxLength(LIMITS.titleChars)) })).check(z.maxLength(LIMITS.bannerTitles)),
-      ),
+      /** addresses of subframes that hold flagged blocks: the top frame outlines (and keeps off) their frame elements */
+      frames: z.optional(z.array(z.string().check(z.maxLength(LIMITS.urlChars))).check(z.maxLength(LIMITS.framesPerBanner))),
       /** the lure categories behind `titles`, for the banner's plain-words sentences */
       categories: z.optional(z.array(z.enum(LURE_CATEGORIES)).check(z.maxLength(LURE_CATEGORIES.length))),
     }),

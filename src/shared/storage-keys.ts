@@ -11,3 +11,5 @@ export const CUSTOM_RULES_KEY = 'customRules';
 export const tabStateKey = (tabId: number): string => `tab:${tabId}`;
 /** storage.session: the crops of ad images read in a tab, for the evidence kit (background/image-read.ts) */
 export const imageCropsKey = (tabId: number): string => `ocr:crops:${tabId}`;
+/** storage.session: when fcs-guard last warned in a window of its own about a tab whose page took the warning away (background/escalate.ts) */
+export const escalationKey = (tabId: number): string => `escalated:${tabId}`;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decideFromBanner, muteFromBanner } from '../../src/background/decide';
-import { loadSettings } from '../../src/shared/settings';
+import { decideFromBanner } from '../../src/background/decide';
+import { isAllowed, loadSettings } from '../../src/shared/settings';
 import { memoryArea } from '../helpers/memory-area';
-import { TEST_PACK } from '../helpers/test-pack';
 
 describe('decisions from the banner', () => {
   it('allows the sender’s site', async () => {
@@ -11,10 +10,12 @@ describe('decisions from the banner', () => {
     expect((await loadSettings(area)).allowedSites).toEqual(['ads.example']);
   });
 
-  it('mutes only rules of the pack in use', async () => {
+  it('allows the sender’s page for an hour', async () => {
     const area = memoryArea();
-    await muteFromBanner(area, TEST_PACK, 'add-wechat');
-    await muteFromBanner(area, TEST_PACK, 'not-a-rule');
-    expect((await loadSettings(area)).mutedRules).toEqual(['add-wechat']);
+    await decideFromBanner(area, 'https://ads.example/x#y', { scope: 'page', duration: 'hour' }, 1_000);
+    const settings = await loadSettings(area);
+    expect(isAllowed(settings, 'https://ads.example/x', 2_000)).toBe(true);
+    expect(isAllowed(settings, 'https://ads.example/other', 2_000)).toBe(false);
+    expect(isAllowed(settings, 'https://ads.example/x', 1_000 + 3_600_001)).toBe(false);
   });
 });

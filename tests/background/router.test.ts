@@ -26,8 +26,10 @@ describe('routeMessage', () => {
     ['details from a subframe', pageSender, { type: 'banner/openDetails' }],
     ['a decision from a subframe', pageSender, { type: 'banner/decide', scope: 'site', duration: 'always' }],
     ['a decision from an extension page', { ...popupSender, tab: { id: 3, index: 0 }, frameId: 0 }, { type: 'banner/decide', scope: 'site', duration: 'always' }],
-    ['a mute from a subframe', pageSender, { type: 'banner/mute', ruleId: 'add-wechat' }],
-    ['a mute without a rule id', { ...pageSender, frameId: 0 }, { type: 'banner/mute', ruleId: '' }],
+    ['a tampering report from a subframe', pageSender, { type: 'banner/tampered', kind: 'removed' }],
+    ['a tampering report of an unknown kind', { ...pageSender, frameId: 0 }, { type: 'banner/tampered', kind: 'ignored' }],
+    ['a tampering report from an extension page', { ...popupSender, tab: { id: 3, index: 0 }, frameId: 0 }, { type: 'banner/tampered', kind: 'removed' }],
+    ['the banner’s old “mute this rule”', { ...pageSender, frameId: 0 }, { type: 'banner/mute', ruleId: 'add-wechat' }],
     ['a decision with a URL of its own', { ...pageSender, frameId: 0 }, { type: 'banner/decide', scope: 'site', duration: 'forever' }],
   ])('ignores %s', (_, sender, message) => {
     const h = handlers();
@@ -35,10 +37,10 @@ describe('routeMessage', () => {
     for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
   });
 
-  it('passes a mute from the top frame', async () => {
+  it('passes a tampering report from the top frame, with the tab from the sender', async () => {
     const h = handlers();
-    await routeMessage({ type: 'banner/mute', ruleId: 'add-wechat' }, { ...pageSender, frameId: 0 } as never, h, self);
-    expect(h['banner/mute']).toHaveBeenCalledWith({ type: 'banner/mute', ruleId: 'add-wechat' }, expect.objectContaining({ frameId: 0 }));
+    await routeMessage({ type: 'banner/tampered', kind: 'covered', tabId: 99 }, { ...pageSender, frameId: 0 } as never, h, self);
+    expect(h['banner/tampered']).toHaveBeenCalledWith(expect.objectContaining({ type: 'banner/tampered', kind: 'covered' }), expect.objectContaining({ tabId: 7, frameId: 0 }));
   });
 
   it('takes the decided page from the top-frame sender', async () => {

@@ -2,16 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST_DIR, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
-import { PROBE_RULE, describeViolations, seriousViolations, seriousViolationsWithProbe, tabRound, type AxeProbe, type AxeScope } from './support/axe';
+import { OWN_UI_ROOT, PROBE_RULE, describeViolations, seriousViolations, seriousViolationsWithProbe, tabRound, type AxeProbe, type AxeScope } from './support/axe';
 import { fixtureUrl } from './support/fixtures';
 import { OPEN_ALL_DETAILS } from './support/page-text';
 import { useExtensionSession } from './support/session';
 
 const SCREENSHOTS = join(DIST_DIR, 'screenshots');
 
-/** the banner's shadow root, where its probe stylesheet goes */
-const BANNER_ROOT = `document.querySelector('[data-fcs-banner]').shadowRoot`;
-const BANNER: AxeScope = { include: '[data-fcs-banner]' };
+/** the banner's (closed) shadow root, exposed by the test, where its probe stylesheet goes */
+const BANNER_ROOT = OWN_UI_ROOT;
+const BANNER: AxeScope = { ownUi: 'banner' };
 const WHOLE_PAGE: AxeScope = {};
 const PAGE_ROOT: AxeProbe = { root: 'document' };
 /** what an open “更多说明” disclosure shows (not its summary) */
@@ -28,7 +28,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('accessibility (axe-core) in
   const e2e = useExtensionSession(kind);
   const track = (page: PageDriver) => (e2e.tabs.push(page), page);
   const visit = async (fixture: string) => track(await e2e.session.open(fixtureUrl(e2e.server, fixture)));
-  const inBanner = <R>(tab: PageDriver, expression: string) => tab.evaluate<R>(`(() => { const root = ${BANNER_ROOT}; return ${expression}; })()`);
+  const inBanner = async <R>(tab: PageDriver, expression: string) => (await tab.inOwnUi<R>('banner', expression)) as R;
 
   /** only Chromium saves the screenshots (dist/screenshots/*.png), as before */
   async function screenshot(page: PageDriver, name: string, fullPage = false): Promise<void> {
@@ -65,9 +65,13 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('accessibility (axe-core) in
     const tab = await visit('ad.html');
     await waitForBanner(tab);
     await expectAccessible(tab, 'banner', BANNER, { root: BANNER_ROOT });
-    await tab.clickInShadow('[data-fcs-banner]', '[data-action="not-scam"]');
+    await tab.clickInOwnUi('banner', '[data-action="not-scam"]');
     await expectAccessible(tab, 'banner with “not a scam” open', BANNER, { root: BANNER_ROOT });
-    expect(await inBanner<string>(tab, `root.querySelector('.banner').getAttribute('role')`)).toBe('alert');
+    expect(await inBanner<string>(tab, `root.querySelector('.panel').getAttribute('role')`)).toBe('alert');
+    // measured again since the probe's sheet went: the banner shows whole, its choices open
+    await pollFor('the banner whole', 5_000, async () =>
+      (await inBanner<boolean>(tab, `(() => { const p = root.querySelector('.panel'); return p.scrollHeight <= p.clientHeight + 1; })()`)) ? true : undefined,
+    );
     await screenshot(tab, 'banner.png');
   });
 
@@ -133,15 +137,20 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('accessibility (axe-core) in
       // a new banner: plain headline and sentences, large text, the lure titles behind a closed “更多说明”
       const tab = await visit('ad.html');
       await waitForBanner(tab);
-      expect(await inBanner<boolean>(tab, `root.querySelector('.banner').classList.contains('plain') && root.querySelector('.banner').classList.contains('large')`)).toBe(true);
+      expect(await inBanner<boolean>(tab, `root.querySelector('.panel').classList.contains('plain') && root.querySelector('.panel').classList.contains('large')`)).toBe(true);
       expect(await inBanner<number>(tab, `root.querySelectorAll('[data-testid="plain-lines"] li').length`)).toBeGreaterThan(0);
       expect(await inBanner<boolean>(tab, `root.querySelector('details[data-testid="more"]').open`)).toBe(false);
       await expectAccessible(tab, 'banner, plain words', BANNER, { root: BANNER_ROOT });
-      await tab.clickInShadow('[data-fcs-banner]', 'details[data-testid="more"] summary');
+      await tab.clickInOwnUi('banner', 'details[data-testid="more"] summary');
       await pollFor('the banner’s “更多说明” to open', 5_000, async () =>
         (await inBanner<boolean>(tab, `root.querySelector('details[data-testid="more"]').open`)) ? true : undefined,
       );
-      await expectAccessible(tab, 'banner, plain words, “更多说明” open', BANNER, { root: BANNER_ROOT, selector: disclosed('details[data-testid="more"]') });
+      await expectAccessible(tab, 'banner, plain words, “更多说明” open', BANNER, {
+        root: BANNER_ROOT,
+        // what it discloses is the ad's words in one line with its "+N" button: squeezed as blocks, the words themselves scroll
+        selector: `${disclosed('details[data-testid="more"]')}:not(button)`,
+        asBlocks: true,
+      });
     } finally {
       // back to the default for whatever runs after
       if (await options.evaluate<boolean>(`document.querySelector('[data-testid="large-text"]').checked`)) await options.click('[data-testid="large-text"]');

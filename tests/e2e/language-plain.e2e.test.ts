@@ -18,8 +18,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('language choice and plain w
   const bodyText = (page: PageDriver) => page.evaluate<string>('document.body.innerText');
   const waitForBodyText = (page: PageDriver, what: string, phrase: string) =>
     pollFor(what, 10_000, async () => ((await bodyText(page)).includes(phrase) ? true : undefined));
-  const inBanner = <R>(tab: PageDriver, expression: string) =>
-    tab.evaluate<R>(`(() => { const root = document.querySelector('[data-fcs-banner]').shadowRoot; return ${expression}; })()`);
+  const inBanner = async <R>(tab: PageDriver, expression: string) => (await tab.inOwnUi<R>('banner', expression)) as R;
   const waitForBannerText = (tab: PageDriver, what: string, phrase: string) =>
     pollFor(what, 10_000, async () => ((await readBanner(tab))?.text.includes(phrase) ? true : undefined));
 
@@ -53,7 +52,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('language choice and plain w
     const chineseBanner = await waitForBanner(next);
     expect(chineseBanner.text).toContain(zhCN.bannerTitle.message);
     expect(chineseBanner.text).not.toContain(en.bannerNotScam.message);
-    expect(await inBanner<string>(next, `root.querySelector('.banner').lang`)).toBe('zh-CN');
+    expect(await inBanner<string>(next, `root.querySelector('.panel').lang`)).toBe('zh-CN');
     expect(await inBanner<number>(next, `root.querySelectorAll('[data-testid="plain-lines"]').length`)).toBe(0);
     expect(await popup.evaluate<number>(`document.querySelectorAll('[data-testid="plain-explain"]').length`)).toBe(0);
 
@@ -81,9 +80,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('language choice and plain w
     const bannerLines = await inBanner<string[]>(plainTab, `[...root.querySelectorAll('[data-testid="plain-lines"] li')].map((li) => li.textContent)`);
     expect(bannerLines.length).toBeGreaterThan(0);
     for (const sentence of bannerLines) expect(plainSentences).toContain(sentence);
-    expect(await inBanner<boolean>(plainTab, `root.querySelector('.banner').classList.contains('large')`)).toBe(true);
+    expect(await inBanner<boolean>(plainTab, `root.querySelector('.panel').classList.contains('large')`)).toBe(true);
     expect(await inBanner<boolean>(plainTab, `root.querySelector('details[data-testid="more"]').open`)).toBe(false);
-    await plainTab.clickInShadow('[data-fcs-banner]', 'details[data-testid="more"] summary');
+    await plainTab.clickInOwnUi('banner', 'details[data-testid="more"] summary');
     await pollFor('"更多说明" to open', 5_000, async () =>
       (await inBanner<boolean>(plainTab, `root.querySelector('details[data-testid="more"]').open`)) ? true : undefined,
     );

@@ -24,7 +24,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('English UI in %s', (kind) =
     const tab = await session.open(fixtureUrl(server, 'ad.html'));
     const banner = await waitForBanner(tab);
     expect(banner.text).toContain('Not a scam');
-    expect(await tab.evaluate<string>(`document.querySelector('[data-fcs-banner]').shadowRoot.querySelector('.banner').lang`)).toBe('en');
+    expect(await tab.inOwnUi<string>('banner', `root.querySelector('.panel').lang`)).toBe('en');
 
     const popup = await session.openPopupFor(tab);
     await waitForVerdict(popup);
@@ -62,7 +62,7 @@ describe.each<BrowserKind>(['chromium'])('Chinese UI (the default locale) in %s'
     const banner = await waitForBanner(tab);
     expect(banner.text).toContain('不是骗局');
     expect(banner.text).not.toContain('Not a scam');
-    expect(await tab.evaluate<string>(`document.querySelector('[data-fcs-banner]').shadowRoot.querySelector('.banner').lang`)).toMatch(/^zh/);
+    expect(await tab.inOwnUi<string>('banner', `root.querySelector('.panel').lang`)).toMatch(/^zh/);
 
     const popup = await session.openPopupFor(tab);
     await waitForVerdict(popup);

@@ -8,6 +8,8 @@ import { useExtensionSession } from './support/session';
  * Lures drawn inside pictures: the on-device OCR reads ad-like images from a screenshot
  * of the tab, and their text goes through the same engine as any block.
  * - image-ad.html: the only lure is in the image (the caption is harmless): banner.
+ * - image-ad-claimed.html: the same, with a transparent element of the page's over the image that
+ *   carries fcs-guard's old attributes: still read (only what is really ours is left out).
  * - image-ordinary.html: an ad image with everyday text: read, no banner.
  * - image-plain.html: no ad-like image: no OCR at all (nothing read for the tab; in Chromium, no
  *   offscreen document was ever created for a page without one).
@@ -65,8 +67,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('reading lures inside images
       const tab = await e2e.session.open(fixtureUrl(e2e.server, 'image-ad.html'));
       const banner = await waitForBanner(tab, OCR_TIMEOUT_MS);
       expect(WARNING_LEVELS).toContain(banner.level);
-      const inImage = `document.querySelector('[data-fcs-banner]').shadowRoot.querySelector('[data-testid="found-in-image"]') !== null`;
-      expect(await tab.evaluate<boolean>(inImage), 'the banner says the lure is in an image').toBe(true);
+      const inImage = `root.querySelector('[data-testid="found-in-image"]') !== null`;
+      expect(await tab.inOwnUi<boolean>('banner', inImage), 'the banner says the lure is in an image').toBe(true);
       extensionPage = await e2e.session.openPopupFor(tab);
       await waitForVerdict(extensionPage, (v) => v.level !== '' && v.level !== 'none');
       expect(await extensionPage.evaluate<number>(`document.querySelectorAll('[data-testid="lure-in-image"]').length`)).toBeGreaterThan(0);
@@ -87,6 +89,13 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('reading lures inside images
     },
     OCR_TIMEOUT_MS + 30_000,
   );
+
+  it('an element of the page that claims to be fcs-guard’s own, laid over the ad image, does not keep it from being read', async () => {
+    const tab = track(await e2e.session.open(fixtureUrl(e2e.server, 'image-ad-claimed.html')));
+    const banner = await waitForBanner(tab, OCR_TIMEOUT_MS);
+    expect(WARNING_LEVELS).toContain(banner.level);
+    expect(await tab.inOwnUi<boolean>('banner', `root.querySelector('[data-testid="found-in-image"]') !== null`)).toBe(true);
+  }, OCR_TIMEOUT_MS + 30_000);
 
   it('runs no OCR on a page without ad-like images', async () => {
     if (!extensionPage) throw new Error('needs the image-ad test first');

@@ -16,7 +16,7 @@ export function mockHandlers(): BackgroundHandlers {
     'scan/report': vi.fn(async () => ack),
     'banner/openDetails': vi.fn(async () => ack),
     'banner/decide': vi.fn(async () => ack),
-    'banner/mute': vi.fn(async () => ack),
+    'banner/tampered': vi.fn(async () => ack),
     'image/read': vi.fn(async () => ({ ok: true as const, readings: [] })),
     'tab/getVerdict': vi.fn(async () => ({ scanned: false, level: 'none' as const, score: 0, flaggedBlocks: 0, antiFraudPage: false, reasons: [], lures: [] })),
     'tab/checkPage': vi.fn(async () => ({ ok: false as const, error: 'x' })),

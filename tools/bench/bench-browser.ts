@@ -148,7 +148,8 @@ async function bannerLatency(context: BrowserContext, url: string, action: strin
   await page.evaluate('window.fcsFixture.ready');
   await page.waitForTimeout(1_500); // the first scan is over
   const latency = (await page.evaluate(`new Promise((resolve) => {
-    const seen = () => document.querySelector('[data-fcs-banner]');
+    // fcs-guard's overlay has no name or attribute to find it by: it is the element it adds under <html>
+    const seen = () => [...document.documentElement.children].some((el) => el !== document.head && el !== document.body);
     if (seen()) return resolve(-1);
     let t0 = 0;
     const observer = new MutationObserver(() => {

@@ -1,16 +1,26 @@
 /**
- * The warning banner: an open shadow root on a host under <html>, so page CSS cannot restyle
- * it and the page's layout never moves. Built with DOM APIs only; page text is never HTML.
+ * The warning banner: compact (who warns and how sure, the lure in the ad's own words, the safe
+ * step, the official channels, 详情 / 关闭, and a quiet "not a scam"), shown in the page's
+ * overlay (overlay.ts) where it keeps off the flagged ad. Built with DOM APIs only; page text
+ * is never HTML.
  */
 import type { LureCategory } from '../../engine/pack-schema';
 import type { Level } from '../../engine/types';
-import { BANNER_CSS, HOST_STYLE, unlockTextSpacing } from './styles';
-import { acceptOnlyUserInput, keepShowing, stopGuarding } from './guard';
 import { decideControls, type DecideDuration, type DecideScope, type DecideStrings } from './decide';
+import type { TamperKind } from './guard';
+import { isOwnHost } from './own-host';
+import { overlayOf } from './overlay';
 
 export interface BannerStrings {
   title: string;
+  /** before the ad's own words */
+  quotes: string;
+  /** before the lure titles, when the ad's words are not at hand (a frame, an image) */
   found: string;
+  /** the "+N" button's accessible name; `{n}` stands for the number */
+  moreLures: string;
+  /** where the outlined ad is, after an arrow towards it */
+  pointer: string;
   safePath: string;
   channels: string;
   channel12378: string;
@@ -25,23 +35,24 @@ export interface BannerStrings {
   lang?: string;
   /** said when a lure was read from an image */
   foundInImage?: string;
-  /** plain-words mode (with large text): a plain sentence per lure category, the titles behind "more" */
+  /** plain-words mode (with large text): a plain sentence per lure category, the words behind "more" */
   plain?: PlainBannerStrings;
 }
 
 export interface PlainBannerStrings {
-  /** the disclosure that holds the detailed lure titles */
+  /** the disclosure that holds the ad's words and the lure titles */
   more: string;
   categories: Record<LureCategory, string>;
 }
 
 export interface BannerContent {
   level: Level;
+  /** the lures found, as the rule pack names them */
   titles: readonly string[];
+  /** the lures in the ad's own words, as the page shows them */
+  quotes?: readonly string[];
   /** a lure was read from an image on the page */
   inImage?: boolean;
-  /** the rules behind the titles, for "mute this rule" */
-  rules?: readonly { ruleId: string; title: string }[];
   /** the lure categories behind the titles, for plain words */
   categories?: readonly LureCategory[];
 }
@@ -50,17 +61,18 @@ export interface BannerCallbacks {
   onDetails(): void;
   onDismiss(): void;
   onDecide?(scope: DecideScope, duration: DecideDuration): void;
-  onMute?(ruleId: string): void;
+  /** the page removed, hid, restyled or covered the warning (once per kind) */
+  onTamper?(kind: TamperKind): void;
 }
 
-export const BANNER_ATTRIBUTE = 'data-fcs-banner';
-const MAX_TITLES = 5;
+/** titles named when the ad's own words are not at hand */
+const MAX_TITLES = 3;
+/** plain sentences shown; the rest behind "+N" */
+const MAX_PLAIN_LINES = 3;
 
-/** Hosts we created; a page cannot forge membership (it may copy the attribute). */
-const ownHosts = new WeakSet<Element>();
-
+/** Our own overlay host (the page's elements are never ours, whatever they carry). */
 export function isBannerHost(node: Node): boolean {
-  return node instanceof Element && ownHosts.has(node);
+  return isOwnHost(node);
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -75,114 +87,147 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-function link(doc: Document, href: string, text: string): HTMLAnchorElement {
+/** A channel: its number (always shown) and what it is for (shown where the banner is wide enough, always read out). */
+function channel(doc: Document, href: string, text: string): HTMLAnchorElement {
   const external = href.startsWith('http');
-  return element(doc, 'a', text, external ? { href, target: '_blank', rel: 'noopener noreferrer' } : { href });
+  const a = element(doc, 'a', undefined, external ? { href, target: '_blank', rel: 'noopener noreferrer' } : { href });
+  const space = text.indexOf(' ');
+  if (space < 0) a.textContent = text;
+  else a.append(element(doc, 'span', text.slice(0, space)), element(doc, 'span', text.slice(space), { class: 'what' }));
+  return a;
 }
 
-function findHost(doc: Document): HTMLElement | undefined {
-  for (const child of doc.documentElement.children) if (ownHosts.has(child)) return child as HTMLElement;
-  return undefined;
+/** "+N": the lures not named here, opened in the details view */
+function moreButton(doc: Document, count: number, strings: BannerStrings, onDetails: () => void): HTMLButtonElement[] {
+  if (count <= 0) return [];
+  const label = strings.moreLures.replace('{n}', String(count));
+  const button = element(doc, 'button', `+${count}`, { type: 'button', class: 'count', 'data-action': 'more-lures', 'aria-label': label, title: label });
+  button.addEventListener('click', onDetails);
+  return [button];
 }
 
-/** "发现的话术" and the titles; in plain-words mode one plain sentence per category, the titles behind "more". */
-function lures(doc: Document, content: BannerContent, strings: BannerStrings): HTMLElement[] {
-  if (content.titles.length === 0) return [];
-  const list = element(doc, 'ul');
-  for (const title of content.titles.slice(0, MAX_TITLES)) list.append(element(doc, 'li', title));
-  // a long list would cover the page; the details view has every lure
-  if (content.titles.length > MAX_TITLES) list.append(element(doc, 'li', `… +${content.titles.length - MAX_TITLES}`));
-  const found = [element(doc, 'p', strings.found), list];
+/** The lures: the ad's own words (or, failing those, the lure titles) and "+N" for the rest. */
+function lureLine(doc: Document, content: BannerContent, strings: BannerStrings, onDetails: () => void): HTMLElement[] {
+  const quotes = content.quotes ?? [];
+  const total = Math.max(content.titles.length, quotes.length);
+  if (total === 0) return [];
+  const line = element(doc, 'p', undefined, { class: 'quotes', 'data-testid': 'lures' });
+  if (quotes.length > 0) {
+    line.append(element(doc, 'span', strings.quotes), ...quotes.map((quote) => element(doc, 'q', quote)));
+    line.append(...moreButton(doc, total - quotes.length, strings, onDetails));
+  } else {
+    const titles = content.titles.slice(0, MAX_TITLES);
+    line.append(element(doc, 'span', strings.found), element(doc, 'span', titles.join('、')));
+    line.append(...moreButton(doc, total - titles.length, strings, onDetails));
+  }
+  return [line];
+}
+
+function render(doc: Document, content: BannerContent, strings: BannerStrings, callbacks: BannerCallbacks, panel: HTMLElement): void {
+  panel.replaceChildren();
+  panel.setAttribute('role', 'alert');
+  panel.setAttribute('data-level', content.level);
+  panel.setAttribute('lang', strings.lang ?? 'zh-CN');
+  // plain words come with large text: one setting for older users
+  panel.classList.toggle('large', strings.plain !== undefined);
+  panel.classList.toggle('plain', strings.plain !== undefined);
+  const onDetails = () => callbacks.onDetails();
+  panel.append(element(doc, 'h2', strings.title));
+  const pointer = element(doc, 'p', undefined, { class: 'pointer', 'data-testid': 'pointer', hidden: '' });
+  pointer.append(element(doc, 'span', '', { class: 'arrow', 'aria-hidden': 'true' }), element(doc, 'span', strings.pointer));
+  const lures = lureLine(doc, content, strings, onDetails);
   const inImage = content.inImage && strings.foundInImage ? [element(doc, 'p', strings.foundInImage, { 'data-testid': 'found-in-image' })] : [];
   const plain = strings.plain;
-  if (!plain || !content.categories?.length) return [...found, ...inImage];
-  const sentences = element(doc, 'ul', undefined, { class: 'plain', 'data-testid': 'plain-lines' });
-  for (const category of content.categories) sentences.append(element(doc, 'li', plain.categories[category], { 'data-category': category }));
-  const more = element(doc, 'details', undefined, { 'data-testid': 'more' });
-  more.append(element(doc, 'summary', plain.more), ...found);
-  return [sentences, ...inImage, more];
-}
-
-function render(doc: Document, root: ShadowRoot, content: BannerContent, strings: BannerStrings, callbacks: BannerCallbacks): void {
-  root.replaceChildren();
-  const style = element(doc, 'style', BANNER_CSS);
-  const banner = element(doc, 'div', undefined, { class: 'banner', role: 'alert', 'data-level': content.level, lang: strings.lang ?? 'zh-CN' });
-  // plain words come with large text: one setting for older users
-  if (strings.plain) banner.classList.add('large', 'plain');
-  banner.append(element(doc, 'h2', strings.title), ...lures(doc, content, strings));
-  banner.append(element(doc, 'p', strings.safePath));
+  if (plain && content.categories?.length) {
+    const sentences = element(doc, 'ul', undefined, { class: 'plain', 'data-testid': 'plain-lines' });
+    for (const category of content.categories.slice(0, MAX_PLAIN_LINES)) {
+      sentences.append(element(doc, 'li', plain.categories[category], { 'data-category': category }));
+    }
+    const more = element(doc, 'details', undefined, { 'data-testid': 'more' });
+    more.append(element(doc, 'summary', plain.more), ...lures);
+    panel.append(pointer, sentences, ...inImage, more);
+  } else {
+    panel.append(pointer, ...lures, ...inImage);
+  }
+  panel.append(element(doc, 'p', strings.safePath));
   const channels = element(doc, 'p', undefined, { class: 'channels' });
   channels.append(
     element(doc, 'span', strings.channels),
-    link(doc, 'tel:12378', strings.channel12378),
-    link(doc, 'tel:12315', strings.channel12315),
-    link(doc, 'tel:110', strings.channel110),
-    link(doc, 'https://www.12315.cn', strings.channel12315Web),
+    channel(doc, 'tel:12378', strings.channel12378),
+    channel(doc, 'tel:12315', strings.channel12315),
+    channel(doc, 'tel:110', strings.channel110),
+    channel(doc, 'https://www.12315.cn', strings.channel12315Web),
   );
-  banner.append(channels);
+  panel.append(channels);
   const actions = element(doc, 'div', undefined, { class: 'actions' });
-  const details = element(doc, 'button', strings.details, { type: 'button', 'data-action': 'details' });
+  const details = element(doc, 'button', strings.details, { type: 'button', class: 'primary', 'data-action': 'details' });
   const dismiss = element(doc, 'button', strings.dismiss, { type: 'button', 'data-action': 'dismiss' });
-  details.addEventListener('click', () => callbacks.onDetails());
+  details.addEventListener('click', onDetails);
   dismiss.addEventListener('click', () => {
     removeBanner(doc);
     callbacks.onDismiss();
   });
   actions.append(details, dismiss);
-  banner.append(actions);
+  panel.append(actions);
   const onDecide = callbacks.onDecide;
   if (strings.decide && onDecide) {
-    const onMute = callbacks.onMute;
-    const mute =
-      onMute && content.rules
-        ? {
-            rules: content.rules,
-            onMute: (ruleId: string) => {
-              removeBanner(doc);
-              onMute(ruleId);
-            },
-          }
-        : undefined;
-    const { toggle, panel } = decideControls(
-      doc,
-      strings.decide,
-      (scope, duration) => {
-        removeBanner(doc);
-        onDecide(scope, duration);
-      },
-      mute,
-    );
+    const { toggle, panel: choices } = decideControls(doc, strings.decide, (scope, duration) => {
+      removeBanner(doc);
+      onDecide(scope, duration);
+    });
     actions.append(toggle);
-    banner.append(panel);
+    panel.append(choices);
   }
-  root.append(style, banner);
 }
 
-/** Shows the banner, or updates it in place if it is already showing. */
+/** The banner's box (inside the overlay's closed shadow root), while it shows. */
+export function bannerPanel(doc: Document): HTMLElement | undefined {
+  return overlayOf(doc).panelElement;
+}
+
+/** Shows the banner, or updates it in place if it is already showing; returns its box. */
 export function showBanner(doc: Document, content: BannerContent, strings: BannerStrings, callbacks: BannerCallbacks): HTMLElement {
-  let host = findHost(doc);
-  if (!host) {
-    host = doc.createElement('div');
-    ownHosts.add(host);
-    acceptOnlyUserInput(host.attachShadow({ mode: 'open' }));
-    doc.documentElement.append(host);
-  }
-  // every show: a page may have restyled the host since the last one
-  host.style.cssText = '';
-  for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
-  unlockTextSpacing(host);
-  host.setAttribute(BANNER_ATTRIBUTE, content.level);
-  if (host.shadowRoot) render(doc, host.shadowRoot, content, strings, callbacks);
-  const shown = host;
-  keepShowing(doc, shown, BANNER_ATTRIBUTE, () => showBanner(doc, content, strings, callbacks));
-  return shown;
+  const overlay = overlayOf(doc);
+  overlay.onTamper = (kind) => callbacks.onTamper?.(kind);
+  const panel = overlay.panelElement ?? doc.createElement('div');
+  acceptOnlyUserInput(panel);
+  render(doc, content, strings, callbacks, panel);
+  overlay.showPanel(panel, strings.plain !== undefined);
+  return panel;
 }
 
 export function isBannerShowing(doc: Document): boolean {
-  return findHost(doc) !== undefined;
+  return overlayOf(doc).panelElement !== undefined;
 }
 
 export function removeBanner(doc: Document): void {
-  stopGuarding(doc);
-  findHost(doc)?.remove();
+  overlayOf(doc).hidePanel();
+}
+
+const INPUT_EVENTS = [
+  'click', 'auxclick', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
+  'keydown', 'keyup', 'keypress', 'input', 'change', 'submit',
+] as const;
+const inputGuarded = new WeakSet<Element>();
+
+/**
+ * A page cannot reach into the closed shadow root, but it can dispatch events at the host and
+ * click where the banner is with synthetic events. Events the browser marks as not from the
+ * user (`isTrusted` false) are stopped before any of our handlers see them.
+ */
+export function acceptOnlyUserInput(panel: HTMLElement): void {
+  if (inputGuarded.has(panel)) return;
+  inputGuarded.add(panel);
+  for (const type of INPUT_EVENTS) {
+    panel.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted === false) {
+          event.stopImmediatePropagation();
+          event.preventDefault();
+        }
+      },
+      { capture: true },
+    );
+  }
 }

@@ -1,158 +1,203 @@
 /**
- * Keeps the banner showing on a page that fights it. A scam page can see our host element (it
- * is in its DOM) and may remove it, restyle it, empty its shadow root or close its popover.
- * Each of those is undone, at most MAX_RESTORATIONS times per page, so a page that keeps
- * fighting gets a bounded number of repairs, never a loop that hangs the tab.
+ * Keeps the warning in front of the reader on a page that fights it. The page cannot reach
+ * into the overlay (closed shadow root) nor out-style its host (inline `!important`), but it
+ * can see the host in its DOM and remove it, edit its attributes, close its popover, or open
+ * a dialog or popover of its own above it. Removal, restyling and hiding are undone, at most
+ * MAX_RESTORATIONS times per page, never in a loop, and each kind is reported once
+ * (`onTamper`), so the extension can warn where the page cannot reach.
  *
- * The banner sits in the top layer (`popover="manual"`, where the browser has it), above any
- * z-index the page can set; its host carries `all: initial` and its own values as inline
- * `!important` styles, which beat every `!important` rule in the page's stylesheets.
+ * Covering is subtler: a page's own dialog or popover opened after the banner (a cookie notice,
+ * a picture the reader clicked) lands above it innocently. The banner is then raised above it
+ * again, quietly. A page that covers it again right after that, without the reader having
+ * clicked anything, is fighting it: that is tampering. What went into the top layer is known
+ * from the page's events (toggle, a dialog's `open`, full screen) and, for what a page hides
+ * from those (inside a shadow root of its own), from hit-testing the banner's box once a second.
  */
+import type { TamperKind } from '../../shared/messages';
 
 export const MAX_RESTORATIONS = 3;
+/** quiet raises above covers that look innocent; then the banner stays where it is */
+export const MAX_SILENT_RAISES = 5;
+/** a cover this soon after the banner was raised above the last one, with no click of the reader's, is deliberate */
+export const RECOVER_MS = 5_000;
+const CHECK_EVERY_MS = 1_000;
 
-/** Attributes the host keeps; any other attribute on it was put there by the page. */
-const OWN_ATTRIBUTES = new Set(['style', 'popover']);
+export type { TamperKind } from '../../shared/messages';
 
-interface Guard {
+export interface GuardTarget {
+  doc: Document;
   host: HTMLElement;
-  /** re-shows the banner as it was last shown, on `host` or a fresh host */
-  reshow: () => void;
-  observers: MutationObserver[];
-  events: AbortController;
+  /** puts the host back under <html> with only its own attributes and styles, raised to the top */
+  restore(): void;
+  /** points of the banner (viewport coordinates) the reader must be able to see; none while unmeasurable */
+  samplePoints(): { x: number; y: number }[];
+  /** each round of checks: keep the rest of our marks (highlights, placement) up to date */
+  onCheck(): void;
 }
 
-interface PageState {
-  restorations: number;
-  guard?: Guard;
-}
+export class OverlayGuard {
+  private restorations = 0;
+  private silentRaises = 0;
+  /** when the banner last went to the top of the top layer */
+  private lastRaise = 0;
+  /** when it last went there because something covered it */
+  private lastCoverRaise = 0;
+  /** when the page last put something into the top layer */
+  private lastTopLayerChange = 0;
+  private readonly reported = new Set<TamperKind>();
+  private observers: MutationObserver[] = [];
+  private events: AbortController | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
-const pages = new WeakMap<Document, PageState>();
+  constructor(
+    private readonly target: GuardTarget,
+    private readonly onTamper: (kind: TamperKind) => void,
+  ) {}
 
-/** Shadow roots where the user is acting right now: what changes in them then is our own UI. */
-const userActing = new WeakSet<ShadowRoot>();
+  /** how many times the overlay was put back on this page (for tests) */
+  get restored(): number {
+    return this.restorations;
+  }
 
-const INPUT_EVENTS = [
-  'click', 'auxclick', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
-  'keydown', 'keyup', 'keypress', 'input', 'change', 'submit',
-] as const;
-
-/**
- * The shadow root is open, so page scripts can reach our buttons and `click()` them ("not a
- * scam, always", dismiss). Events the browser marks as not from the user (`isTrusted` false)
- * are stopped before any of our handlers see them. Call once per shadow root.
- */
-export function acceptOnlyUserInput(root: ShadowRoot): void {
-  const win = root.ownerDocument.defaultView;
-  for (const type of INPUT_EVENTS) {
-    root.addEventListener(
-      type,
-      (event) => {
-        if (event.isTrusted === false) {
-          event.stopImmediatePropagation();
-          event.preventDefault();
-          return;
-        }
-        // our handlers may now change the banner (open the "not a scam" choices); let them
-        userActing.add(root);
-        (win ?? globalThis).setTimeout(() => userActing.delete(root), 0);
+  start(): void {
+    if (this.events || this.restorations >= MAX_RESTORATIONS) return;
+    const { doc, host } = this.target;
+    const view = doc.defaultView;
+    this.events = new AbortController();
+    const { signal } = this.events;
+    const Observer = view?.MutationObserver ?? MutationObserver;
+    const watch = (node: Node, options: MutationObserverInit, isTamper: (records: MutationRecord[]) => TamperKind | undefined) => {
+      const observer = new Observer((records) => {
+        const kind = isTamper(records);
+        if (kind) this.tampered(kind);
+      });
+      observer.observe(node, options);
+      this.observers.push(observer);
+    };
+    const detached = () => (host.parentNode !== doc.documentElement ? 'removed' : undefined);
+    watch(doc, { childList: true }, detached);
+    if (doc.documentElement) watch(doc.documentElement, { childList: true }, detached);
+    // restyled, hidden, made inert, given a class for the page's stylesheet, popover removed
+    watch(host, { attributes: true }, () => 'restyled');
+    // a dialog the page opens (show/showModal set `open`); popovers it opens say so by toggle events
+    watch(doc, { attributes: true, attributeFilter: ['open'], subtree: true }, () => (this.topLayerChanged(), undefined));
+    host.addEventListener(
+      'toggle',
+      () => {
+        if (host.isConnected && typeof host.showPopover === 'function' && !host.matches(':popover-open')) this.tampered('hidden');
       },
-      { capture: true },
+      { signal },
     );
-  }
-}
-
-/** Puts the host into the top layer, where no page overlay or z-index reaches over it. */
-export function raiseToTopLayer(host: HTMLElement): void {
-  if (typeof host.showPopover !== 'function' || !host.isConnected) return;
-  if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
-  try {
-    if (!host.matches(':popover-open')) host.showPopover();
-  } catch {
-    // an older engine without :popover-open, or a host the page moved into a hidden subtree:
-    // the inline z-index still holds
-  }
-}
-
-/** Removes what the page added to the host, so only our attributes remain. */
-function cleanHost(host: HTMLElement, bannerAttribute: string): void {
-  for (const name of host.getAttributeNames()) {
-    if (!OWN_ATTRIBUTES.has(name) && name !== bannerAttribute) host.removeAttribute(name);
-  }
-}
-
-function disconnect(guard: Guard): void {
-  for (const observer of guard.observers) observer.disconnect();
-  guard.events.abort();
-}
-
-/** Stops guarding: the user dismissed the banner, or the content script is going away. */
-export function stopGuarding(doc: Document): void {
-  const state = pages.get(doc);
-  if (state?.guard) disconnect(state.guard);
-  pages.delete(doc);
-}
-
-/** How many times the banner was put back on this page (for tests). */
-export function restorationsOf(doc: Document): number {
-  return pages.get(doc)?.restorations ?? 0;
-}
-
-/**
- * Watches the banner `host` just shown (or updated) in `doc`. Call after every show: it
- * re-arms on the current host and keeps the page's repair count.
- */
-export function keepShowing(doc: Document, host: HTMLElement, bannerAttribute: string, reshow: () => void): void {
-  const state = pages.get(doc) ?? { restorations: 0 };
-  pages.set(doc, state);
-  if (state.guard) disconnect(state.guard);
-  raiseToTopLayer(host);
-  if (state.restorations >= MAX_RESTORATIONS) {
-    state.guard = undefined;
-    return;
+    const onTopLayer = (event: Event) => {
+      if (event.target !== host) this.topLayerChanged();
+    };
+    doc.addEventListener('toggle', onTopLayer, { capture: true, signal });
+    doc.addEventListener('fullscreenchange', onTopLayer, { capture: true, signal });
+    this.lastRaise = Date.now();
+    this.schedule(CHECK_EVERY_MS);
   }
 
-  const guard: Guard = { host, reshow, observers: [], events: new AbortController() };
-  state.guard = guard;
+  stop(): void {
+    for (const observer of this.observers) observer.disconnect();
+    this.observers = [];
+    this.events?.abort();
+    this.events = undefined;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 
-  const tampered = () => {
-    if (state.guard !== guard) return;
-    disconnect(guard);
-    state.guard = undefined;
-    state.restorations += 1;
-    if (!host.isConnected || host.parentNode !== doc.documentElement) {
-      doc.documentElement?.append(host);
+  /** Runs a change of our own to the host without taking it for the page's. */
+  ownChange(change: () => void): void {
+    change();
+    for (const observer of this.observers) observer.takeRecords();
+  }
+
+  /** One round of checks now: is the banner what the reader sees at its place? */
+  check(): void {
+    if (!this.events) return;
+    this.target.onCheck();
+    const { doc, host } = this.target;
+    // the reader's own full screen (a video) is theirs to leave; the banner waits
+    if (doc.fullscreenElement || doc.visibilityState === 'hidden') return;
+    const popoverClosed = typeof host.showPopover === 'function' && !host.matches(':popover-open');
+    const invisible = typeof host.checkVisibility === 'function' && !host.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+    if (popoverClosed || invisible) {
+      this.tampered('hidden');
+      return;
     }
-    cleanHost(host, bannerAttribute);
-    // reshow re-applies the host's styles, re-renders the shadow root and calls keepShowing
-    guard.reshow();
-  };
+    if (this.lastTopLayerChange > this.lastRaise || this.hitByOther()) this.covered();
+  }
 
-  const win = doc.defaultView;
-  const Observer = win?.MutationObserver ?? MutationObserver;
-  const watch = (target: Node, options: MutationObserverInit, isTamper: (records: MutationRecord[]) => boolean) => {
-    const observer = new Observer((records) => {
-      if (isTamper(records)) tampered();
-    });
-    observer.observe(target, options);
-    guard.observers.push(observer);
-  };
+  /**
+   * Something else answers a hit test at the banner's place. Not so while a modal dialog is open
+   * that the banner was raised above since: a modal dialog makes everything outside it inert, and
+   * hit tests pass through inert elements, however visible.
+   */
+  private hitByOther(): boolean {
+    const { doc, host } = this.target;
+    const points = this.target.samplePoints();
+    if (points.length === 0 || points.every((p) => doc.elementFromPoint(p.x, p.y) === host)) return false;
+    return !(this.lastRaise >= this.lastTopLayerChange && hasModalDialog(doc));
+  }
 
-  // removed from <html>, or <html> itself replaced
-  const detached = () => host.parentNode !== doc.documentElement;
-  watch(doc, { childList: true }, detached);
-  if (doc.documentElement) watch(doc.documentElement, { childList: true }, detached);
-  // restyled, hidden, made inert, its level attribute rewritten
-  watch(host, { attributes: true }, () => true);
-  // its content emptied or rewritten through the open shadow root
-  const root = host.shadowRoot;
-  if (root) watch(root, { childList: true, subtree: true, attributes: true, characterData: true }, () => !userActing.has(root));
-  // hidePopover() changes no attribute; the toggle event tells
-  host.addEventListener(
-    'toggle',
-    () => {
-      if (host.isConnected && typeof host.showPopover === 'function' && !host.matches(':popover-open')) tampered();
-    },
-    { signal: guard.events.signal },
-  );
+  private covered(): void {
+    const now = Date.now();
+    const userActive = (this.target.doc.defaultView?.navigator as { userActivation?: { isActive?: boolean } } | undefined)?.userActivation?.isActive === true;
+    if (this.lastCoverRaise > 0 && now - this.lastCoverRaise < RECOVER_MS && !userActive) {
+      this.tampered('covered');
+      this.lastCoverRaise = Date.now();
+      return;
+    }
+    if (this.silentRaises >= MAX_SILENT_RAISES) return;
+    this.silentRaises += 1;
+    this.ownChange(() => this.target.restore());
+    this.lastRaise = this.lastCoverRaise = Date.now();
+  }
+
+  private topLayerChanged(): void {
+    this.lastTopLayerChange = Date.now();
+    // what the page opened is laid out in the next frame
+    const view = this.target.doc.defaultView;
+    view?.requestAnimationFrame(() => view.setTimeout(() => this.check(), 0));
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.events) return;
+      this.check();
+      if (this.events) this.schedule(CHECK_EVERY_MS);
+    }, ms);
+  }
+
+  private tampered(kind: TamperKind): void {
+    if (!this.events) return;
+    if (!this.reported.has(kind)) {
+      this.reported.add(kind);
+      this.onTamper(kind);
+    }
+    this.repair();
+  }
+
+  /** Puts the overlay back, while repairs are left; then stops watching for good. */
+  private repair(): void {
+    if (this.restorations >= MAX_RESTORATIONS) {
+      this.stop();
+      return;
+    }
+    this.restorations += 1;
+    this.ownChange(() => this.target.restore());
+    this.lastRaise = Date.now();
+    if (this.restorations >= MAX_RESTORATIONS) this.stop();
+  }
+}
+
+function hasModalDialog(doc: Document): boolean {
+  try {
+    return doc.querySelector('dialog:modal') !== null;
+  } catch {
+    // an engine without :modal
+    return false;
+  }
 }

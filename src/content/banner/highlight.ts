@@ -1,31 +1,22 @@
 /**
- * Shows the lure in place: the matched phrases through the CSS Custom Highlight API (no change
- * to the page's DOM; a constructed stylesheet styles ::highlight) and an outline around the
- * flagged block, drawn in our own shadow host over the page, never inside it.
+ * Shows the lure in place: the matched phrases, whole words (phrases.ts), through the CSS
+ * Custom Highlight API (no change to the page's DOM; a constructed stylesheet styles
+ * ::highlight), and an outline around each flagged block, drawn in the page's overlay, never
+ * inside the page. The highlight's name is random per page: nothing fixed for a page to look
+ * for or delete by name; a page that clears it anyway gets it back a bounded number of times.
  */
 import type { FlaggedBlock } from '../../shared/messages';
 import { elementForKey } from '../scan/block-keys';
 import { extractBlocks } from '../scan/extract';
+import { randomIdent } from './own-host';
+import { overlayOf } from './overlay';
+import { quotesOf, weighedPhrasesOf } from './phrases';
 
-export const HIGHLIGHT_NAME = 'fcs-guard-lure';
-export const OUTLINE_ATTRIBUTE = 'data-fcs-outline';
-const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: #fde272; color: #1d1d1f; text-decoration: underline 2px #b42318; }`;
+export { phrasesOf } from './phrases';
+
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
-
-const ownHosts = new WeakSet<Element>();
-export function isOutlineHost(node: Node): boolean {
-  return node instanceof Element && ownHosts.has(node);
-}
-
-/** The phrases of a flagged block: its text at the spans, without the breaks extraction inserts. */
-export function phrasesOf(text: string, spans: FlaggedBlock['spans']): string[] {
-  const phrases = new Set<string>();
-  for (const { start, end } of spans) {
-    const phrase = text.slice(start, end).replace(/\n/g, '');
-    if (phrase.trim().length > 0) phrases.add(phrase);
-  }
-  return [...phrases];
-}
+/** times a highlight the page took away is put back */
+const MAX_REREGISTRATIONS = 3;
 
 /** Ranges over the element's text nodes for every occurrence of each phrase, across node boundaries. */
 export function rangesFor(doc: Document, element: Element, phrases: readonly string[]): Range[] {
@@ -67,34 +58,56 @@ export function rangesFor(doc: Document, element: Element, phrases: readonly str
 }
 
 interface HighlightRegistry {
+  get(name: string): unknown;
   set(name: string, highlight: unknown): void;
   delete(name: string): void;
 }
 
+export interface ShownLures {
+  /** highlighted ranges */
+  ranges: number;
+  /** the ad's own words for the banner */
+  quotes: string[];
+}
+
 export class LureHighlighter {
+  private readonly name = randomIdent();
   private sheet: CSSStyleSheet | undefined;
+  private highlight: unknown;
   private elements: Element[] = [];
   private texts: string[] = [];
+  private reregistered = 0;
+  private concealed = false;
 
   constructor(
     private readonly doc: Document,
     private readonly isOwnUi: (element: Element) => boolean,
-  ) {}
+  ) {
+    overlayOf(doc).addCheck(() => this.keepRegistered());
+  }
 
-  /** Highlights the flagged blocks' phrases and outlines the first block; returns how many ranges. */
-  show(flagged: readonly FlaggedBlock[]): number {
+  /**
+   * Highlights the flagged blocks' phrases and outlines the blocks, and the frame elements that
+   * show the subframes at `frameUrls` (flagged blocks of theirs).
+   */
+  show(flagged: readonly FlaggedBlock[], frameUrls: readonly string[] = []): ShownLures {
     this.clear();
+    const frames = framesShowing(this.doc, frameUrls);
     const wanted = new Map(flagged.map((b) => [b.key, b.spans]));
-    if (wanted.size === 0) return 0;
+    if (wanted.size === 0) {
+      overlayOf(this.doc).setFlagged(frames);
+      return { ranges: 0, quotes: [] };
+    }
     // only the flagged blocks' own subtrees are read again, never the whole page
     const elements = [...wanted.keys()].flatMap((key) => elementForKey(key) ?? []);
     const blocks = elements.length === 0 ? [] : extractBlocks(elements, { isOwnUi: this.isOwnUi }).filter((b) => wanted.has(b.key));
     this.elements = blocks.map((b) => b.element);
     this.texts = blocks.map((b) => b.text);
-    const ranges = blocks.flatMap((b) => rangesFor(this.doc, b.element, phrasesOf(b.text, wanted.get(b.key) ?? [])));
+    const phrases = blocks.map((b) => weighedPhrasesOf(b.text, wanted.get(b.key) ?? []));
+    const ranges = blocks.flatMap((b, i) => rangesFor(this.doc, b.element, (phrases[i] ?? []).map((p) => p.text)));
     this.paint(ranges);
-    for (const element of this.elements) this.outline(element);
-    return ranges.length;
+    overlayOf(this.doc).setFlagged([...this.elements, ...frames]);
+    return { ranges: ranges.length, quotes: quotesOf(phrases.flat()) };
   }
 
   /** Scrolls the first flagged block into view; false when there is none on this page. */
@@ -111,9 +124,22 @@ export class LureHighlighter {
     return [...this.texts];
   }
 
+  /** Takes the highlights off for a moment (a screenshot for the evidence), or puts them back. */
+  conceal(concealed: boolean): void {
+    this.concealed = concealed;
+    if (concealed) registry()?.delete(this.name);
+    else this.keepRegistered(true);
+  }
+
   clear(): void {
-    registry()?.delete(HIGHLIGHT_NAME);
-    for (const child of [...this.doc.documentElement.children]) if (ownHosts.has(child)) child.remove();
+    registry()?.delete(this.name);
+    this.highlight = undefined;
+    if (this.sheet) {
+      const sheet = this.sheet;
+      this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      this.sheet = undefined;
+    }
+    overlayOf(this.doc).setFlagged([]);
     this.elements = [];
     this.texts = [];
   }
@@ -123,44 +149,48 @@ export class LureHighlighter {
     const HighlightCtor = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
     if (!highlights || !HighlightCtor || ranges.length === 0) return;
     try {
-      highlights.set(HIGHLIGHT_NAME, new HighlightCtor(...ranges));
-      if (!this.sheet) {
-        this.sheet = new CSSStyleSheet();
-        this.sheet.replaceSync(HIGHLIGHT_CSS);
-        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
-      }
+      this.highlight = new HighlightCtor(...ranges);
+      if (!this.concealed) highlights.set(this.name, this.highlight);
+      this.adoptSheet();
     } catch (error) {
       // a browser without the API (or a page that froze adoptedStyleSheets): the outline remains
       console.debug('fcs-guard: highlight unavailable', error);
     }
   }
 
-  private outline(element: Element): void {
-    const rect = element.getBoundingClientRect();
-    if (rect.width === 0 && rect.height === 0) return;
-    const view = this.doc.defaultView;
-    const host = this.doc.createElement('div');
-    ownHosts.add(host);
-    host.setAttribute(OUTLINE_ATTRIBUTE, '');
-    host.setAttribute('aria-hidden', 'true');
-    const style: Record<string, string> = {
-      all: 'initial',
-      display: 'block',
-      position: 'absolute',
-      'pointer-events': 'none',
-      'z-index': '2147483645',
-      top: `${rect.top + (view?.scrollY ?? 0) - 4}px`,
-      left: `${rect.left + (view?.scrollX ?? 0) - 4}px`,
-      width: `${rect.width + 8}px`,
-      height: `${rect.height + 8}px`,
-      'box-sizing': 'border-box',
-      border: '3px dashed #b42318',
-      'border-radius': '6px',
-    };
-    for (const [property, value] of Object.entries(style)) host.style.setProperty(property, value, 'important');
-    host.attachShadow({ mode: 'open' });
-    this.doc.documentElement.append(host);
+  private adoptSheet(): void {
+    if (!this.sheet) {
+      this.sheet = new CSSStyleSheet();
+      this.sheet.replaceSync(`::highlight(${this.name}) { background-color: #fde272; color: #1d1d1f; text-decoration: underline 2px #b42318; }`);
+    }
+    const sheet = this.sheet;
+    if (!this.doc.adoptedStyleSheets.includes(sheet)) this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
   }
+
+  /** The page deleted the highlight or dropped its stylesheet: put them back, a bounded number of times. */
+  private keepRegistered(force = false): void {
+    const highlights = registry();
+    if (!highlights || this.highlight === undefined || this.concealed) return;
+    const missing = highlights.get(this.name) !== this.highlight || (this.sheet !== undefined && !this.doc.adoptedStyleSheets.includes(this.sheet));
+    if (!missing) return;
+    if (!force && this.reregistered >= MAX_REREGISTRATIONS) return;
+    if (!force) this.reregistered += 1;
+    try {
+      highlights.set(this.name, this.highlight);
+      this.adoptSheet();
+    } catch (error) {
+      console.debug('fcs-guard: highlight unavailable', error);
+    }
+  }
+}
+
+const withoutHash = (url: string) => url.replace(/#.*$/, '');
+
+/** The frame elements of `doc` whose document is at one of `urls` (a frame's own address, as the browser reported it). */
+export function framesShowing(doc: Document, urls: readonly string[]): Element[] {
+  if (urls.length === 0) return [];
+  const wanted = new Set(urls.map(withoutHash));
+  return [...doc.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe[src], frame[src]')].filter((frame) => wanted.has(withoutHash(frame.src)));
 }
 
 function registry(): HighlightRegistry | undefined {

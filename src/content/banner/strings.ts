@@ -14,7 +14,10 @@ function plainStrings(): PlainBannerStrings {
 export function bannerStrings(plain = false): BannerStrings {
   return {
     title: t(plain ? 'bannerTitlePlain' : 'bannerTitle'),
+    quotes: t('bannerQuotes'),
     found: t('bannerFound'),
+    moreLures: t('bannerMoreLures'),
+    pointer: t('bannerPointer'),
     foundInImage: t('bannerFoundInImage'),
     safePath: t(plain ? 'bannerSafePathPlain' : 'bannerSafePath'),
     channels: t('bannerChannels'),
@@ -26,12 +29,12 @@ export function bannerStrings(plain = false): BannerStrings {
     details: t('bannerDetails'),
     decide: {
       notScam: t('bannerNotScam'),
-      pageHour: t('decidePageHour'),
-      siteHour: t('decideSiteHour'),
-      pageAlways: t('decidePageAlways'),
-      siteAlways: t('decideSiteAlways'),
+      howLong: t('decideHowLong'),
+      hour: t('decideHour'),
+      always: t('decideAlways'),
+      page: t('decidePage'),
+      site: t('decideSite'),
       undoHint: t('decideUndoHint'),
-      muteRule: t('decideMuteRule'),
     },
     lang: uiLanguage(),
     ...(plain ? { plain: plainStrings() } : {}),

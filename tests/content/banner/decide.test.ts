@@ -1,54 +1,48 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { showBanner } from '../../../src/content/banner/banner';
-import { STRINGS } from './strings.fixture';
+import { bannerPanel, showBanner } from '../../../src/content/banner/banner';
+import { overlayOf } from '../../../src/content/banner/overlay';
+import { DECIDE, STRINGS } from './strings.fixture';
 
-const decide = { notScam: '不是骗局…', pageHour: 'p1', siteHour: 's1', pageAlways: 'pa', siteAlways: 'sa', undoHint: 'undo', muteRule: '关闭：' };
+afterEach(() => overlayOf(document).dispose());
 
-afterEach(() => {
-  document.documentElement.querySelectorAll('[data-fcs-banner]').forEach((n) => n.remove());
-});
-
-describe('banner “not a scam” choices', () => {
-  function render(onDecide = vi.fn(), onMute = vi.fn()) {
-    const host = showBanner(
-      document,
-      { level: 'high', titles: ['<img src=x onerror=alert(1)>'], rules: [{ ruleId: 'add-wechat', title: '<b>加微信</b>' }] },
-      { ...STRINGS, decide },
-      { onDetails: vi.fn(), onDismiss: vi.fn(), onDecide, onMute },
-    );
-    const root = host.shadowRoot as ShadowRoot;
-    return { root, onDecide, onMute };
+describe('banner “not a scam”', () => {
+  function render(onDecide = vi.fn()) {
+    showBanner(document, { level: 'high', titles: ['加微信'] }, { ...STRINGS, decide: DECIDE }, { onDetails: vi.fn(), onDismiss: vi.fn(), onDecide });
+    return { panel: bannerPanel(document) as HTMLElement, onDecide };
   }
 
-  it('are hidden behind a disclosure button that says whether it is open', () => {
-    const { root } = render();
-    const toggle = root.querySelector('[data-action="not-scam"]') as HTMLButtonElement;
-    const panel = root.getElementById(toggle.getAttribute('aria-controls') ?? '') as HTMLElement;
-    expect(panel.hidden).toBe(true);
+  it('is one quiet disclosure that says whether it is open', () => {
+    const { panel } = render();
+    const toggle = panel.querySelector('[data-action="not-scam"]') as HTMLButtonElement;
+    expect(toggle.classList.contains('quiet')).toBe(true);
+    const choices = (panel.getRootNode() as ShadowRoot).getElementById(toggle.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(choices.hidden).toBe(true);
     toggle.click();
-    expect(panel.hidden).toBe(false);
+    expect(choices.hidden).toBe(false);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
   });
 
-  it.each([
-    ['allow-page-hour', 'page', 'hour'],
-    ['allow-site-hour', 'site', 'hour'],
-    ['allow-page-always', 'page', 'always'],
-    ['allow-site-always', 'site', 'always'],
-  ])('%s decides %s for %s and removes the banner', (action, scope, duration) => {
-    const { root, onDecide } = render();
-    (root.querySelector(`[data-action="${action}"]`) as HTMLButtonElement).click();
-    expect(onDecide).toHaveBeenCalledWith(scope, duration);
-    expect(document.querySelector('[data-fcs-banner]')).toBeNull();
+  it('offers two plain choices and how long, an hour unless changed; no per-rule muting', () => {
+    const { panel } = render();
+    expect([...panel.querySelectorAll('.decide button')].map((b) => b.textContent)).toEqual([DECIDE.page, DECIDE.site]);
+    expect([...panel.querySelectorAll<HTMLInputElement>('.decide input[type="radio"]')].map((r) => [r.value, r.checked])).toEqual([
+      ['hour', true],
+      ['always', false],
+    ]);
+    expect(panel.querySelector('[data-action="mute-rule"]')).toBeNull();
   });
 
-  it('offers “mute this rule” per rule, with page-supplied titles as text only', () => {
-    const { root, onMute } = render();
-    const mute = root.querySelector('[data-action="mute-rule"]') as HTMLButtonElement;
-    expect(mute.textContent).toBe('关闭： <b>加微信</b>');
-    expect(root.querySelector('b, img')).toBeNull();
-    mute.click();
-    expect(onMute).toHaveBeenCalledWith('add-wechat');
+  it.each([
+    ['allow-page', 'hour', 'page', 'hour'],
+    ['allow-site', 'hour', 'site', 'hour'],
+    ['allow-page', 'always', 'page', 'always'],
+    ['allow-site', 'always', 'site', 'always'],
+  ])('%s with %s decides %s for %s and takes the banner away', (action, duration, scope, expected) => {
+    const { panel, onDecide } = render();
+    panel.querySelector<HTMLInputElement>(`input[data-duration="${duration}"]`)?.click();
+    panel.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)?.click();
+    expect(onDecide).toHaveBeenCalledExactlyOnceWith(scope, expected);
+    expect(bannerPanel(document)).toBeUndefined();
   });
 });

@@ -1,55 +1,60 @@
 // @vitest-environment happy-dom
 /**
- * A page that fights the banner: removes it, restyles it, empties its shadow root, clicks its
- * buttons from script. Each is undone (a bounded number of times) or ignored.
+ * A page that fights the warning: removes it, restyles it, hides or covers it, clicks its
+ * buttons from script. Each is undone a bounded number of times, reported once per kind, or
+ * ignored; never a loop against the page.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BANNER_ATTRIBUTE, removeBanner, showBanner } from '../../../src/content/banner/banner';
-import { MAX_RESTORATIONS, restorationsOf } from '../../../src/content/banner/guard';
-import { STRINGS } from './strings.fixture';
+import { bannerPanel, showBanner } from '../../../src/content/banner/banner';
+import { MAX_RESTORATIONS, MAX_SILENT_RAISES, OverlayGuard, RECOVER_MS, type GuardTarget } from '../../../src/content/banner/guard';
+import { overlayOf } from '../../../src/content/banner/overlay';
+import { DECIDE, STRINGS } from './strings.fixture';
 
-const noop = { onDetails() {}, onDismiss() {} };
 /** MutationObserver callbacks run as microtasks; let them */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function ours(): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`html > [${BANNER_ATTRIBUTE}]`);
-}
+const ours = () => overlayOf(document).hostElement;
+const restorations = () => overlayOf(document).restorations;
 
-function show(): HTMLElement {
-  return showBanner(document, { level: 'high', titles: ['停息挂账'] }, STRINGS, noop);
+function show(onTamper = vi.fn()): HTMLElement {
+  showBanner(document, { level: 'high', titles: ['停息挂账'] }, STRINGS, { onDetails() {}, onDismiss() {}, onTamper });
+  return ours() as HTMLElement;
 }
 
 describe('banner guard', () => {
-  afterEach(() => {
-    removeBanner(document);
-    document.documentElement.querySelectorAll(`[${BANNER_ATTRIBUTE}]`).forEach((el) => el.remove());
-  });
+  afterEach(() => overlayOf(document).dispose());
 
-  it('puts the banner back when the page removes it', async () => {
-    show().remove();
+  it('puts the banner back when the page removes it, and reports it once', async () => {
+    const onTamper = vi.fn();
+    show(onTamper).remove();
     await settle();
-    expect(ours()?.shadowRoot?.textContent).toContain('停息挂账');
-    expect(restorationsOf(document)).toBe(1);
+    expect(ours()?.parentNode).toBe(document.documentElement);
+    expect(bannerPanel(document)?.textContent).toContain('停息挂账');
+    expect(restorations()).toBe(1);
+    expect(onTamper).toHaveBeenCalledExactlyOnceWith('removed');
   });
 
-  it('stops after a bounded number of restorations (no fight loop)', async () => {
-    show();
+  it('stops after a bounded number of restorations (no fight loop), having reported the first', async () => {
+    const onTamper = vi.fn();
+    show(onTamper);
     for (let round = 0; round < MAX_RESTORATIONS + 3; round++) {
       ours()?.remove();
       await settle();
     }
-    expect(restorationsOf(document)).toBe(MAX_RESTORATIONS);
-    expect(ours()).toBeNull();
+    expect(restorations()).toBe(MAX_RESTORATIONS);
+    expect(ours()?.isConnected).toBe(false);
+    expect(onTamper).toHaveBeenCalledExactlyOnceWith('removed');
   });
 
   it('a page that removes it from its own MutationObserver gives up first', async () => {
-    const fighter = new MutationObserver(() => ours()?.remove());
+    const fighter = new MutationObserver(() => {
+      for (const el of [...document.documentElement.children]) if (el === ours()) el.remove();
+    });
     fighter.observe(document.documentElement, { childList: true });
     show();
     for (let i = 0; i < 20; i++) await settle();
     fighter.disconnect();
-    expect(restorationsOf(document)).toBe(MAX_RESTORATIONS);
+    expect(restorations()).toBe(MAX_RESTORATIONS);
   });
 
   it('moving it into the page counts as removal: it goes back under <html>', async () => {
@@ -65,41 +70,25 @@ describe('banner guard', () => {
     ['hidden attribute', (h: HTMLElement) => h.setAttribute('hidden', '')],
     ['inert attribute', (h: HTMLElement) => h.setAttribute('inert', '')],
     ['a class for its stylesheet', (h: HTMLElement) => h.setAttribute('class', 'gone')],
-  ])('undoes a restyle: %s', async (_, tamper) => {
-    const host = show();
+  ])('undoes a restyle and reports it: %s', async (_, tamper) => {
+    const onTamper = vi.fn();
+    const host = show(onTamper);
     tamper(host);
     await settle();
     expect(host.style.getPropertyValue('display')).toBe('block');
     expect(host.style.getPropertyPriority('display')).toBe('important');
     expect(host.style.getPropertyValue('opacity')).toBe('1');
-    const own = [BANNER_ATTRIBUTE, 'style', 'popover'];
-    expect(host.getAttributeNames().filter((name) => !own.includes(name))).toEqual([]);
-  });
-
-  it('rewriting the level attribute does not stick', async () => {
-    const host = show();
-    host.setAttribute(BANNER_ATTRIBUTE, 'none');
-    await settle();
-    expect(host.getAttribute(BANNER_ATTRIBUTE)).toBe('high');
-  });
-
-  it('re-renders content the page emptied or rewrote through the open shadow root', async () => {
-    const host = show();
-    host.shadowRoot?.replaceChildren();
-    await settle();
-    expect(host.shadowRoot?.textContent).toContain('停息挂账');
-    host.shadowRoot?.querySelector('h2')?.replaceChildren('all fine here');
-    await settle();
-    expect(host.shadowRoot?.querySelector('h2')?.textContent).toBe(STRINGS.title);
+    expect(host.getAttributeNames().filter((name) => name !== 'style' && name !== 'popover')).toEqual([]);
+    expect(onTamper).toHaveBeenCalledExactlyOnceWith('restyled');
   });
 
   it('ignores clicks from page scripts on its buttons', async () => {
     const onDismiss = vi.fn();
     const onDetails = vi.fn();
-    const host = showBanner(document, { level: 'high', titles: [] }, STRINGS, { onDetails, onDismiss });
-    for (const action of ['dismiss', 'details']) {
-      const button = host.shadowRoot?.querySelector(`[data-action="${action}"]`);
-      // what a page's `button.click()` dispatches in a browser
+    showBanner(document, { level: 'high', titles: ['a', 'b'], quotes: ['甲'] }, STRINGS, { onDetails, onDismiss });
+    for (const action of ['dismiss', 'details', 'more-lures']) {
+      const button = bannerPanel(document)?.querySelector(`[data-action="${action}"]`);
+      // what a page's synthetic click dispatches in a browser
       const forged = new MouseEvent('click', { bubbles: true, composed: true });
       Object.defineProperty(forged, 'isTrusted', { value: false });
       button?.dispatchEvent(forged);
@@ -107,32 +96,182 @@ describe('banner guard', () => {
     await settle();
     expect(onDismiss).not.toHaveBeenCalled();
     expect(onDetails).not.toHaveBeenCalled();
-    expect(ours()).toBe(host);
+    expect(bannerPanel(document)).toBeDefined();
   });
 
-  it('is not restored after the user dismisses it', async () => {
-    const host = show();
-    host.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="dismiss"]')?.click();
+  it('is not restored, nor reported, after the user dismisses it', async () => {
+    const onTamper = vi.fn();
+    show(onTamper);
+    bannerPanel(document)?.querySelector<HTMLButtonElement>('[data-action="dismiss"]')?.click();
     await settle();
-    expect(ours()).toBeNull();
-    expect(restorationsOf(document)).toBe(0);
+    expect(ours()).toBeUndefined();
+    expect(onTamper).not.toHaveBeenCalled();
   });
 
-  it('updating the banner is not mistaken for tampering', async () => {
-    show();
-    showBanner(document, { level: 'medium', titles: ['a', 'b'] }, STRINGS, noop);
+  it('updating the banner, or the user opening “not a scam”, is not tampering', async () => {
+    const onTamper = vi.fn();
+    show(onTamper);
+    showBanner(document, { level: 'medium', titles: ['a', 'b'] }, { ...STRINGS, decide: DECIDE }, { onDetails() {}, onDismiss() {}, onDecide() {}, onTamper });
+    bannerPanel(document)?.querySelector<HTMLButtonElement>('[data-action="not-scam"]')?.click();
     await settle();
-    expect(restorationsOf(document)).toBe(0);
-    expect(ours()?.getAttribute(BANNER_ATTRIBUTE)).toBe('medium');
+    expect(restorations()).toBe(0);
+    expect(onTamper).not.toHaveBeenCalled();
+    expect(bannerPanel(document)?.querySelector<HTMLElement>('.decide')?.hidden).toBe(false);
   });
 
-  it('the user opening the "not a scam" choices is not tampering', async () => {
-    const host = showBanner(document, { level: 'high', titles: [] }, { ...STRINGS, decide: { notScam: 'n', pageHour: 'a', siteHour: 'b', pageAlways: 'c', siteAlways: 'd', undoHint: 'u' } }, { ...noop, onDecide() {} });
-    const toggle = host.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="not-scam"]');
-    if (!toggle) return; // the UI without decisions: nothing to check
-    toggle.click();
+  it('hiding everything for a screenshot is not tampering, and it comes back', async () => {
+    const onTamper = vi.fn();
+    const host = show(onTamper);
+    overlayOf(document).conceal(true);
     await settle();
-    expect(restorationsOf(document)).toBe(0);
-    expect(host.shadowRoot?.querySelector<HTMLElement>('.decide')?.hidden).toBe(false);
+    expect(host.style.getPropertyValue('visibility')).toBe('hidden');
+    overlayOf(document).conceal(false);
+    await settle();
+    expect(host.style.getPropertyValue('visibility')).toBe('visible');
+    expect(onTamper).not.toHaveBeenCalled();
+    host.remove();
+    await settle();
+    expect(onTamper).toHaveBeenCalledWith('removed');
+  });
+});
+
+/** Covering, judged from the page's top-layer events and a hit test, with a fake layout. */
+describe('covering and hiding', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    for (const dialog of document.querySelectorAll('dialog')) dialog.remove();
+  });
+
+  function setUp(onTop: () => Element | null) {
+    const host = document.createElement('abc-defghi');
+    document.documentElement.append(host);
+    const restore = vi.fn();
+    const target: GuardTarget = { doc: document, host, restore, samplePoints: () => [{ x: 10, y: 10 }], onCheck: vi.fn() };
+    vi.spyOn(document, 'elementFromPoint').mockImplementation(onTop);
+    const onTamper = vi.fn();
+    const guard = new OverlayGuard(target, onTamper);
+    return { host, restore, onTamper, guard, target };
+  }
+
+  /** the page opens a dialog: its `open` attribute is what the guard hears of it */
+  async function pageOpensDialog(): Promise<HTMLDialogElement> {
+    vi.setSystemTime(Date.now() + 10);
+    const dialog = document.createElement('dialog');
+    document.body.append(dialog);
+    dialog.setAttribute('open', '');
+    await settle();
+    return dialog;
+  }
+
+  it('nothing happens while the banner is on top', () => {
+    const { host, restore, onTamper, guard } = setUp(() => null);
+    vi.mocked(document.elementFromPoint).mockReturnValue(host);
+    guard.start();
+    guard.check();
+    expect(restore).not.toHaveBeenCalled();
+    expect(onTamper).not.toHaveBeenCalled();
+    guard.stop();
+    host.remove();
+  });
+
+  it('a cover the page opens once is innocent (a cookie notice): the banner is raised above it quietly', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { host, restore, onTamper, guard } = setUp(() => host);
+    guard.start();
+    vi.setSystemTime(Date.now() + 500);
+    await pageOpensDialog();
+    guard.check();
+    expect(restore).toHaveBeenCalledTimes(1);
+    expect(onTamper).not.toHaveBeenCalled();
+    guard.stop();
+    host.remove();
+  });
+
+  it('covering it again right after it was raised, with no click of the reader’s, is tampering', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { host, restore, onTamper, guard } = setUp(() => host);
+    guard.start();
+    await pageOpensDialog();
+    guard.check();
+    await pageOpensDialog();
+    guard.check();
+    expect(onTamper).toHaveBeenCalledExactlyOnceWith('covered');
+    expect(restore).toHaveBeenCalledTimes(2);
+    guard.stop();
+    host.remove();
+  });
+
+  it('covers a while apart are each innocent', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { host, onTamper, guard } = setUp(() => host);
+    guard.start();
+    await pageOpensDialog();
+    guard.check();
+    vi.setSystemTime(Date.now() + RECOVER_MS + 1);
+    await pageOpensDialog();
+    guard.check();
+    expect(onTamper).not.toHaveBeenCalled();
+    guard.stop();
+    host.remove();
+  });
+
+  it(`raises quietly at most ${MAX_SILENT_RAISES} times, then stays where it is`, async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { host, restore, onTamper, guard } = setUp(() => host);
+    guard.start();
+    for (let i = 0; i < MAX_SILENT_RAISES + 2; i++) {
+      vi.setSystemTime(Date.now() + RECOVER_MS + 1);
+      await pageOpensDialog();
+      guard.check();
+    }
+    expect(restore).toHaveBeenCalledTimes(MAX_SILENT_RAISES);
+    expect(onTamper).not.toHaveBeenCalled();
+    guard.stop();
+    host.remove();
+  });
+
+  it('something it did not hear of (in a shadow root of the page’s) is found by the hit test', () => {
+    const cover = document.createElement('div');
+    const { host, restore, guard } = setUp(() => cover);
+    guard.start();
+    guard.check();
+    expect(restore).toHaveBeenCalledTimes(1);
+    guard.stop();
+    host.remove();
+  });
+
+  it('the reader’s own full screen (a video) is left alone', () => {
+    const cover = document.createElement('div');
+    const { host, restore, onTamper, guard } = setUp(() => cover);
+    Object.defineProperty(document, 'fullscreenElement', { configurable: true, get: () => document.body });
+    guard.start();
+    guard.check();
+    expect(restore).not.toHaveBeenCalled();
+    expect(onTamper).not.toHaveBeenCalled();
+    guard.stop();
+    host.remove();
+    delete (document as { fullscreenElement?: unknown }).fullscreenElement;
+  });
+
+  it('a banner made invisible where it stands is hidden, not covered', () => {
+    const { host, onTamper, guard } = setUp(() => document.body);
+    Object.defineProperty(host, 'checkVisibility', { value: () => false });
+    guard.start();
+    guard.check();
+    expect(onTamper).toHaveBeenCalledExactlyOnceWith('hidden');
+    guard.stop();
+    host.remove();
+  });
+
+  it('nothing is judged by the hit test while the banner cannot be measured', () => {
+    const { host, restore, onTamper, guard, target } = setUp(() => document.body);
+    target.samplePoints = () => [];
+    guard.start();
+    guard.check();
+    expect(restore).not.toHaveBeenCalled();
+    expect(onTamper).not.toHaveBeenCalled();
+    guard.stop();
+    host.remove();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { removeBanner, showBanner, BANNER_ATTRIBUTE } from '../../../src/content/banner/banner';
+import { bannerPanel, removeBanner, showBanner } from '../../../src/content/banner/banner';
 import { bannerStrings, inputGuardStrings } from '../../../src/content/banner/strings';
 import en from '../../../src/public/_locales/en/messages.json';
 import zhCN from '../../../src/public/_locales/zh_CN/messages.json';
@@ -15,12 +15,12 @@ const AD = {
   categories: ['upfront-fee', 'debt-relief-offer'] as const,
 };
 
-function bannerRoot(): ShadowRoot {
-  const root = document.querySelector(`[${BANNER_ATTRIBUTE}]`)?.shadowRoot;
-  if (!root) throw new Error('no banner');
-  return root;
+function bannerRoot(): HTMLElement {
+  const panel = bannerPanel(document);
+  if (!panel) throw new Error('no banner');
+  return panel;
 }
-const text = (selector: string) => bannerRoot().querySelector(selector)?.textContent ?? null;
+const text = (selector: string) => (selector === '.panel' ? bannerRoot() : bannerRoot().querySelector(selector))?.textContent ?? null;
 
 describe('banner in plain words', () => {
   afterEach(() => {
@@ -34,8 +34,8 @@ describe('banner in plain words', () => {
     expect(text('h2')).toBe(zhCN.bannerTitle.message);
     expect(bannerRoot().querySelector('[data-testid="plain-lines"]')).toBeNull();
     expect(bannerRoot().querySelector('details')).toBeNull();
-    expect(bannerRoot().querySelector('.banner')?.classList.contains('large')).toBe(false);
-    expect(text('.banner')).toContain('预缴服务费');
+    expect(bannerRoot().classList.contains('large')).toBe(false);
+    expect(text('.panel')).toContain('预缴服务费');
   });
 
   it('plain: plain headline and advice, one plain sentence per category, the titles behind "more", large text', () => {
@@ -45,20 +45,20 @@ describe('banner in plain words', () => {
     const lines = [...bannerRoot().querySelectorAll('[data-testid="plain-lines"] li')].map((li) => li.textContent);
     expect(lines).toEqual([zhCN.plainUpfrontFee.message, zhCN.plainDebtReliefOffer.message]);
     expect(lines[0]).toBe('他们要您先交钱。正规机构不收这种钱，别付。');
-    expect(text('.banner')).toContain(zhCN.bannerSafePathPlain.message);
-    expect(text('.banner')).not.toContain(zhCN.bannerSafePath.message);
+    expect(text('.panel')).toContain(zhCN.bannerSafePathPlain.message);
+    expect(text('.panel')).not.toContain(zhCN.bannerSafePath.message);
     const more = bannerRoot().querySelector<HTMLDetailsElement>('details[data-testid="more"]');
     expect(more?.querySelector('summary')?.textContent).toBe(zhCN.plainMore.message);
     expect(more?.open).toBe(false);
     expect(more?.textContent).toContain('预缴服务费');
     expect(more?.textContent).toContain('停息挂账');
-    expect(bannerRoot().querySelector('.banner')?.classList.contains('large')).toBe(true);
+    expect(bannerRoot().classList.contains('large')).toBe(true);
   });
 
   it('plain without categories (an older worker) keeps the titles in view', () => {
     showBanner(document, { level: 'high', titles: ['预缴服务费'] }, bannerStrings(true), noop);
     expect(bannerRoot().querySelector('details')).toBeNull();
-    expect(text('ul')).toContain('预缴服务费');
+    expect(text('[data-testid="lures"]')).toContain('预缴服务费');
   });
 });
 

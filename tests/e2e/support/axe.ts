@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PageDriver } from './browsers';
+import type { OwnUi } from './own-ui';
 
 /**
  * axe-core run inside a page through `evaluate` (the same in Chromium and Firefox, extension
@@ -16,15 +17,24 @@ export interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-/** where axe looks: the whole document, or one element (axe walks the open shadow roots of what it includes) */
+/**
+ * where axe looks: the whole document, one element (axe walks the open shadow roots of what it
+ * includes), or one of fcs-guard's own elements, whose closed shadow root the test exposes to
+ * axe (support/own-ui.ts)
+ */
 export interface AxeScope {
   include?: string;
+  ownUi?: OwnUi;
 }
+
+/** an expression for fcs-guard's exposed shadow root (after `exposeOwnUi`) */
+export const OWN_UI_ROOT = 'window.__fcsOwnUi.root';
 
 async function axeViolations(page: PageDriver, scope: AxeScope): Promise<AxeViolation[]> {
   // injected once per document; the banner's host page and extension pages both accept it
   await page.evaluate(`(() => { if (!window.axe) { ${AXE_SOURCE}\n; } return true; })()`);
-  const context = scope.include ? JSON.stringify({ include: [scope.include] }) : 'document';
+  if (scope.ownUi && !(await page.exposeOwnUi(scope.ownUi))) throw new Error(`no fcs-guard ${scope.ownUi} for axe to check`);
+  const context = scope.ownUi ? 'window.__fcsOwnUi.host' : scope.include ? JSON.stringify({ include: [scope.include] }) : 'document';
   return page.evaluate<AxeViolation[]>(
     `window.axe.run(${context}, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
   );
@@ -44,6 +54,8 @@ export interface AxeProbe {
   root: string;
   /** the elements the probe squeezes; default every element of `root` */
   selector?: string;
+  /** squeeze them as blocks: inline elements (quoted words in a line) do not scroll otherwise */
+  asBlocks?: boolean;
 }
 
 /** the rule the probe breaks */
@@ -54,14 +66,16 @@ export const PROBE_RULE = 'scrollable-region-focusable';
  * into 2 px high scroll boxes with nothing focusable inside (axe: scrollable-region-focusable,
  * serious), axe runs on `scope`, and the sheet is dropped again. Returns the serious violations
  * axe reported with it; a caller expects PROBE_RULE among them. A stylesheet rather than an
- * added element, because the banner's guard treats any DOM change in its shadow root as
- * tampering and re-renders it, while `adoptedStyleSheets` is no DOM mutation. Not a contrast
+ * added element, so that the page's DOM (and the banner's, reached through the test's handle on
+ * its closed shadow root) is left as it was. Not a contrast
  * probe: axe reports the banner's contrast as "incomplete" (it cannot find the background in
  * the top layer), never as a violation, in both browsers.
  */
 export async function seriousViolationsWithProbe(page: PageDriver, scope: AxeScope, probe: AxeProbe): Promise<AxeViolation[]> {
   const selector = probe.selector ?? '*';
-  const css = `${selector} { overflow: auto !important; height: 2px !important; min-height: 0 !important; max-height: 2px !important; }`;
+  const display = probe.asBlocks ? ' display: block !important;' : '';
+  const css = `${selector} {${display} overflow: auto !important; height: 2px !important; min-height: 0 !important; max-height: 2px !important; }`;
+  if (scope.ownUi) await page.exposeOwnUi(scope.ownUi);
   await page.evaluate(`(() => {
     const root = ${probe.root};
     const sheet = new CSSStyleSheet();

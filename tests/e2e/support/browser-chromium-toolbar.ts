@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser as PuppeteerBrowser, type Target } from 'puppeteer-core';
 import { CHINESE_UI_ENV, CHROMIUM_ARGS } from './browser-chromium';
 import {
-  BANNER_HOST,
   CHROMIUM_PATH,
   extensionDirFor,
   popupPathOf,
@@ -65,9 +64,23 @@ class ChromiumActionSession implements ExtensionSession {
 
   openDetails(tab: PageDriver): Promise<PageDriver> {
     return this.pageOpenedBy(
-      () => tab.clickInShadow(BANNER_HOST, '[data-action="details"]'),
+      () => tab.clickInOwnUi('banner', '[data-action="details"]'),
       (t) => t.type() === 'page',
     );
+  }
+
+  async extensionPageOpenedDuring<T>(trigger: () => Promise<T>): Promise<{ during: T; page: PageDriver }> {
+    let during: T | undefined;
+    const page = await extensionPageOpenedBy(
+      this.browser,
+      'chromium',
+      async () => {
+        during = await trigger();
+      },
+      // not a web page the trigger opened (Firefox shows an extension page's address as about:blank here)
+      (t) => t.type() === 'page' && !/^https?:/.test(t.url()),
+    );
+    return { during: during as T, page };
   }
 
   openFrom(page: PageDriver, selector: string): Promise<PageDriver> {

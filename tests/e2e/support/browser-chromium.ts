@@ -1,23 +1,41 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Download, type Page as PlaywrightPage } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Download, type Page as PlaywrightPage } from 'playwright-core';
 import {
-  BANNER_HOST,
   CHROMIUM_PATH,
   extensionDirFor,
+  pollFor,
   popupPathOf,
   sleep,
   type ExtensionSession,
   type LaunchOptions,
   type PageDriver,
 } from './browser-session';
+import { clickInOwnUi, evaluateInOwnUi, exposeOwnUiOverCdp, type OwnUi } from './own-ui';
 
 /** Chromium through playwright-core, with the extension loaded at launch (`--load-extension`). */
 
 class PlaywrightDriver implements PageDriver {
   readonly kind = 'chromium' as const;
+  private cdp: Promise<CDPSession> | undefined;
   constructor(readonly page: PlaywrightPage) {}
+  async exposeOwnUi(what: OwnUi) {
+    this.cdp ??= this.page.context().newCDPSession(this.page);
+    return exposeOwnUiOverCdp(await this.cdp, what);
+  }
+  inOwnUi<R>(what: OwnUi, expression: string) {
+    return evaluateInOwnUi<R>(this, what, expression);
+  }
+  clickInOwnUi(what: OwnUi, selector: string) {
+    return clickInOwnUi(this, what, selector);
+  }
+  async mouseClick(x: number, y: number) {
+    await this.page.mouse.click(x, y);
+  }
+  async setViewport(width: number, height: number) {
+    await this.page.setViewportSize({ width, height });
+  }
   url() {
     return this.page.url();
   }
@@ -39,9 +57,6 @@ class PlaywrightDriver implements PageDriver {
   }
   async screenshot(path: string, options: { fullPage?: boolean } = {}) {
     await this.page.screenshot({ path, fullPage: options.fullPage ?? false });
-  }
-  async setViewport(width: number, height: number) {
-    await this.page.setViewportSize({ width, height });
   }
   async bringToFront() {
     await this.page.bringToFront();
@@ -135,13 +150,18 @@ class ChromiumSession implements ExtensionSession {
   }
 
   /**
-   * The extension's id for a tab. fcs-guard has no "tabs" permission and no host permissions,
-   * so chrome.tabs.query does not reveal URLs; instead the tab is brought to the front and the
-   * extension is asked for the active tab, from its service worker or else from a helper
-   * extension page left in the background.
+   * The extension's id for a tab: the tab is brought to the front and the extension is asked
+   * for the active tab, from its service worker or else from a helper extension page left in
+   * the background. Where fcs-guard has opened a window of its own (a warning), the last
+   * focused window may be that one: the active tab at the tab's address (host permissions let
+   * the extension see it) is taken first.
    */
   async tabIdOf(tab: PageDriver): Promise<number> {
-    const query = `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((tabs) => tabs.length === 1 ? tabs[0].id : null)`;
+    const query = `chrome.tabs.query({ active: true }).then((all) => {
+      const here = all.filter((t) => t.url === ${JSON.stringify(tab.url())});
+      if (here.length === 1) return here[0].id;
+      return chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((tabs) => tabs.length === 1 ? tabs[0].id : null);
+    })`;
     await tab.bringToFront();
     const worker = await this.worker();
     let id: number | null = null;
@@ -177,9 +197,20 @@ class ChromiumSession implements ExtensionSession {
     return new PlaywrightDriver(next);
   }
 
+  async extensionPageOpenedDuring<T>(trigger: () => Promise<T>): Promise<{ during: T; page: PageDriver }> {
+    const before = new Set(this.context.pages());
+    const during = await trigger();
+    const origin = `chrome-extension://${this.extensionId}/`;
+    const page = await pollFor('a page of the extension to open', 15_000, async () =>
+      this.context.pages().find((p) => !before.has(p) && p.url().startsWith(origin)),
+    );
+    await page.waitForLoadState('load');
+    return { during, page: new PlaywrightDriver(page) };
+  }
+
   async openDetails(tab: PageDriver): Promise<PageDriver> {
     const opened = this.context.waitForEvent('page', { timeout: 10_000 });
-    await tab.clickInShadow(BANNER_HOST, '[data-action="details"]');
+    await tab.clickInOwnUi('banner', '[data-action="details"]');
     const page = await opened;
     await page.waitForLoadState('load');
     return new PlaywrightDriver(page);

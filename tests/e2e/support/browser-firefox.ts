@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 import {
-  BANNER_HOST,
   FIREFOX_PATH,
   extensionDirFor,
   popupPathOf,
@@ -48,7 +47,21 @@ class FirefoxSession implements ExtensionSession {
   }
 
   openDetails(tab: PageDriver): Promise<PageDriver> {
-    return this.newPageFrom(() => tab.clickInShadow(BANNER_HOST, '[data-action="details"]'));
+    return this.newPageFrom(() => tab.clickInOwnUi('banner', '[data-action="details"]'));
+  }
+
+  async extensionPageOpenedDuring<T>(trigger: () => Promise<T>): Promise<{ during: T; page: PageDriver }> {
+    let during: T | undefined;
+    const page = await extensionPageOpenedBy(
+      this.browser,
+      'firefox',
+      async () => {
+        during = await trigger();
+      },
+      // not a web page the trigger opened (Firefox shows an extension page's address as about:blank here)
+      (t) => t.type() === 'page' && !/^https?:/.test(t.url()),
+    );
+    return { during: during as T, page };
   }
 
   openFrom(page: PageDriver, selector: string): Promise<PageDriver> {

@@ -1,30 +1,28 @@
-import { BANNER_HOST, pollFor, sleep, type BannerState, type PageDriver, type VerdictState } from './browser-session';
+import { pollFor, sleep, type BannerState, type PageDriver, type VerdictState } from './browser-session';
+import { PAGE_SEES_ROOT } from './own-ui';
 
 /** Reads the banner of a page and the verdict of a popup, in any browser session. */
 
+/** what the banner shows, read inside its closed shadow root (exposed by support/own-ui.ts) */
 const READ_BANNER = `(() => {
-  const host = document.querySelector(${JSON.stringify(BANNER_HOST)});
-  if (!host) return null;
-  const root = host.shadowRoot;
+  const panel = root.querySelector('.panel');
   const texts = [];
-  if (root) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const tag = node.parentElement && node.parentElement.tagName;
-      if (tag !== 'STYLE' && tag !== 'SCRIPT') texts.push(node.textContent);
-    }
+  const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const tag = node.parentElement && node.parentElement.tagName;
+    if (tag !== 'STYLE' && tag !== 'SCRIPT') texts.push(node.textContent);
   }
   return {
-    level: host.getAttribute('data-fcs-banner') || '',
+    level: panel.getAttribute('data-level') || '',
     text: texts.join(' ').replace(/\\s+/g, ' ').trim(),
-    links: root ? [...root.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')) : [],
-    actions: root ? [...root.querySelectorAll('[data-action]')].map((b) => b.getAttribute('data-action')) : [],
-    openShadowRoot: !!root,
+    links: [...panel.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+    actions: [...panel.querySelectorAll('[data-action]')].map((b) => b.getAttribute('data-action')),
+    pageSeesRoot: ${PAGE_SEES_ROOT},
   };
 })()`;
 
 export async function readBanner(page: PageDriver): Promise<BannerState | null> {
-  return page.evaluate<BannerState | null>(READ_BANNER);
+  return page.inOwnUi<BannerState>('banner', READ_BANNER);
 }
 
 export async function waitForBanner(page: PageDriver, timeoutMs = 10_000): Promise<BannerState> {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { OwnUi } from './own-ui';
 
 /**
  * What every browser session offers (the interface a test drives, the same in Chromium and
@@ -15,8 +16,6 @@ export const CHROMIUM_PATH = process.env.FCS_CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FCS_FIREFOX ?? '/usr/bin/firefox-esr';
 export const DIST_DIR = resolve(process.env.FCS_DIST ?? 'dist');
 
-/** the host element of the banner's shadow root */
-export const BANNER_HOST = '[data-fcs-banner]';
 const POLL_MS = 100;
 
 export interface PageDriver {
@@ -31,6 +30,19 @@ export interface PageDriver {
   hover(selector: string): Promise<void>;
   /** a real mouse click on an element inside the open shadow root of `host` */
   clickInShadow(host: string, selector: string): Promise<void>;
+  /**
+   * Finds fcs-guard's `what` through the automation protocol (own-ui.ts) and exposes it to page
+   * scripts as `window.__fcsOwnUi = { host, root }`; false (and null) when there is none.
+   */
+  exposeOwnUi(what: OwnUi): Promise<boolean>;
+  /** evaluates `expression` with `root` (the closed shadow root) and `host` of fcs-guard's `what`; null when there is none */
+  inOwnUi<R>(what: OwnUi, expression: string): Promise<R | null>;
+  /** a real mouse click on `selector` inside fcs-guard's `what`, where nothing of the page's covers it */
+  clickInOwnUi(what: OwnUi, selector: string): Promise<void>;
+  /** a real mouse click at viewport coordinates */
+  mouseClick(x: number, y: number): Promise<void>;
+  /** the viewport's size in CSS px */
+  setViewport(width: number, height: number): Promise<void>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   /** resizes the page's viewport (CSS px), e.g. to the toolbar popup's size or a phone's width */
   setViewport(width: number, height: number): Promise<void>;
@@ -65,6 +77,11 @@ export interface ExtensionSession {
   openDetails(tab: PageDriver): Promise<PageDriver>;
   /** clicks `selector` in an extension page and returns the tab the extension opens (e.g. the options page) */
   openFrom(page: PageDriver, selector: string): Promise<PageDriver>;
+  /**
+   * Runs `trigger`, then waits for a page of the extension's own that the browser opens (a tab or
+   * a window, e.g. the warning fcs-guard opens when a page takes its banner away).
+   */
+  extensionPageOpenedDuring<T>(trigger: () => Promise<T>): Promise<{ during: T; page: PageDriver }>;
   close(): Promise<void>;
 }
 
@@ -89,7 +106,8 @@ export interface BannerState {
   text: string;
   links: string[];
   actions: string[];
-  openShadowRoot: boolean;
+  /** whether the page's own scripts can reach the banner's shadow root (they must not) */
+  pageSeesRoot: boolean;
 }
 
 export interface VerdictState {

@@ -29,3 +29,17 @@ export function lureTitlesIn(fixture: string, elementPattern?: RegExp): string[]
   }
   return pack.rules.filter((rule) => ids.has(rule.id)).map((rule) => rule.title);
 }
+
+/** text without any whitespace, to compare a quote with the page it came from however lines wrap */
+export const squeeze = (text: string): string => text.replace(/\s+/g, '');
+
+/** The visible text of a fixture (or one element of it), through the CLI's own HTML reading, squeezed. */
+export function fixtureText(fixture: string, elementPattern?: RegExp): string {
+  let html = readFileSync(join(FIXTURES_DIR, fixture), 'utf8');
+  if (elementPattern) {
+    const part = html.match(elementPattern)?.[0];
+    if (!part) throw new Error(`${fixture} has nothing matching ${elementPattern}`);
+    html = `<!doctype html><html><body>${part}</body></html>`;
+  }
+  return squeeze(htmlToBlocks(html).join(''));
+}

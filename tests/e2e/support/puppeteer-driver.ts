@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser as PuppeteerBrowser, Page as PuppeteerPage, Target } from 'puppeteer-core';
 import { pollFor, type BrowserKind, type PageDriver } from './browser-session';
+import { clickInOwnUi, evaluateInOwnUi, exposeOwnUiOverBidi, exposeOwnUiOverCdp, type BidiRealmLike, type CdpLike, type OwnUi } from './own-ui';
 
 /** A page driven by puppeteer-core: Firefox over WebDriver BiDi, or Chromium for its toolbar popup. */
 
@@ -10,10 +11,32 @@ import { pollFor, type BrowserKind, type PageDriver } from './browser-session';
 export const FIREFOX_DOWNLOADS = mkdtempSync(join(tmpdir(), 'fcs-firefox-downloads-'));
 
 export class PuppeteerDriver implements PageDriver {
+  private cdp: Promise<CdpLike> | undefined;
   constructor(
     readonly page: PuppeteerPage,
     readonly kind: BrowserKind = 'firefox',
   ) {}
+  async exposeOwnUi(what: OwnUi) {
+    if (this.kind === 'chromium') {
+      this.cdp ??= this.page.createCDPSession() as unknown as Promise<CdpLike>;
+      return exposeOwnUiOverCdp(await this.cdp, what);
+    }
+    // puppeteer-core's BiDi frame realm (an internal): its core realm sends script.callFunction with any options
+    const realm = (this.page.mainFrame() as unknown as { mainRealm(): { realm: BidiRealmLike } }).mainRealm().realm;
+    return exposeOwnUiOverBidi(realm, what);
+  }
+  inOwnUi<R>(what: OwnUi, expression: string) {
+    return evaluateInOwnUi<R>(this, what, expression);
+  }
+  clickInOwnUi(what: OwnUi, selector: string) {
+    return clickInOwnUi(this, what, selector);
+  }
+  async mouseClick(x: number, y: number) {
+    await this.page.mouse.click(x, y);
+  }
+  async setViewport(width: number, height: number) {
+    await this.page.setViewport({ width, height });
+  }
   async downloadsFrom(selector: string, count: number): Promise<string[]> {
     if (this.kind !== 'firefox') throw new Error('downloads are only set up for Firefox in puppeteer sessions');
     const before = new Set(readdirSync(FIREFOX_DOWNLOADS));
@@ -52,9 +75,6 @@ export class PuppeteerDriver implements PageDriver {
   }
   async screenshot(path: string, options: { fullPage?: boolean } = {}) {
     await this.page.screenshot({ path, fullPage: options.fullPage ?? false });
-  }
-  async setViewport(width: number, height: number) {
-    await this.page.setViewport({ width, height });
   }
   async bringToFront() {
     await this.page.bringToFront();
