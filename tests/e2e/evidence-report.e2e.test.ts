@@ -20,10 +20,10 @@ afterAll(() => {
   else process.env.TZ = previousTz;
 });
 
-/** the banner's own box (the largest element of its shadow root) and the background colours that fill it */
+/** the banner's own box (the largest element of its panel in our overlay, `root`) and the background colours that fill it */
 const BANNER_LOOK = `(() => {
-  const root = document.querySelector('[data-fcs-banner]').shadowRoot;
-  const boxes = [...root.querySelectorAll('*')].map((el) => ({ el, box: el.getBoundingClientRect() }));
+  const panel = root.querySelector('.panel');
+  const boxes = [panel, ...panel.querySelectorAll('*')].map((el) => ({ el, box: el.getBoundingClientRect() }));
   const area = (b) => b.width * b.height;
   const largest = boxes.reduce((a, b) => (area(b.box) > area(a.box) ? b : a));
   const colours = new Set();
@@ -90,7 +90,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('evidence kit and report in 
 
   it('“save-evidence” saves one self-contained HTML file: the data embedded, the local time with its offset and zone, the screenshot without our banner', async () => {
     const { tab, popup } = await popupForAd();
-    const banner = await tab.evaluate<{ box: Box; colours: string[]; viewport: number }>(BANNER_LOOK);
+    const banner = await tab.inOwnUi<{ box: Box; colours: string[]; viewport: number }>('banner', BANNER_LOOK);
+    if (!banner) throw new Error('no banner to measure');
     const colours = banner.colours.map(parseRgb).filter((c): c is [number, number, number] => c !== undefined);
     expect(colours.length, `the banner has a background of its own: ${banner.colours.join(', ')}`).toBeGreaterThan(0);
 
