@@ -75,6 +75,13 @@ export function renderVerdict(doc: Document, view: TabVerdict, t: Translate): vo
     hidden.textContent = hidden.hidden ? '' : t('popupReasonHiddenText');
   }
 
+  const tampered = doc.querySelector<HTMLElement>('[data-testid="tampered"]');
+  if (tampered) {
+    // the page tried to take the warning away: strong evidence against it, said where it cannot reach
+    tampered.hidden = view.tampered === undefined;
+    tampered.textContent = view.tampered ? t('popupTampered') : '';
+  }
+
   const note = doc.querySelector<HTMLElement>('[data-testid="anti-fraud"]');
   if (note) {
     note.hidden = kind !== 'explained';

@@ -30,6 +30,8 @@ export function evidenceStrings(t: Translate): EvidenceStrings {
     utc: t('evidenceUtc'),
     pageTitle: t('evidencePageTitle'),
     verdict: t('evidenceVerdict'),
+    tampered: t('evidenceTampered'),
+    tamperKinds: { removed: t('tamperRemoved'), restyled: t('tamperRestyled'), hidden: t('tamperHidden'), covered: t('tamperCovered') },
     levels: byLevel(LEVEL_LABELS),
     likelihoodLabel: t('popupLikelihood'),
     likelihood: byLevel(LIKELIHOOD_WORDS),
@@ -131,6 +133,7 @@ export async function collectEvidence(tabId: number, view: TabVerdict, pack: Com
     screenshot,
     ...(blockCrop ? { blockCrop } : {}),
     ...(crops.length > 0 ? { imageCrops: crops } : {}),
+    ...(view.tampered ? { tampered: { kinds: view.tampered.kinds, firstAt: new Date(view.tampered.at).toISOString() } } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Explanation } from '../engine/pack-schema';
 import type { Level } from '../engine/types';
 import type { Contacts } from './contacts';
 import { localTime, type LocalTime } from './local-time';
+import type { TamperKind } from './messages';
 
 export interface EvidenceLure {
   ruleId: string;
@@ -38,6 +39,8 @@ export interface Evidence {
   blockCrop?: string;
   /** ad images whose text carried a lure: the crop (PNG data URL) and what was read in it */
   imageCrops?: { text: string; dataUrl: string }[];
+  /** the page tried to take fcs-guard's warning away: how, and when it first did (ISO 8601, UTC) */
+  tampered?: { kinds: TamperKind[]; firstAt: string };
 }
 
 export interface EvidenceStrings {
@@ -48,6 +51,9 @@ export interface EvidenceStrings {
   utc: string;
   pageTitle: string;
   verdict: string;
+  /** the row saying the page tried to hide the warning, and each way it did */
+  tampered: string;
+  tamperKinds: Record<TamperKind, string>;
   levels: Record<Level, string>;
   likelihoodLabel: string;
   likelihood: Record<Level, string>;
@@ -191,7 +197,7 @@ ${lure.explain ? `${said(s.claim, lure.explain.claim)}${said(s.reality, lure.exp
 <tr><th>${e(s.pageTitle)}</th><td>${e(evidence.title)}</td></tr>
 <tr><th>${e(s.time)}</th><td>${timeCell(time, s)}</td></tr>
 <tr><th>${e(s.verdict)}</th><td>${verdictCell(evidence, s)}</td></tr>
-<tr><th>${e(s.checkedBy)}</th><td>fcs-guard · ${e(s.pack)} <code>${e(evidence.packVersion)}</code></td></tr>
+${evidence.tampered ? `<tr data-testid="tampered"><th>${e(s.tampered)}</th><td>${evidence.tampered.kinds.map((kind) => e(s.tamperKinds[kind])).join(s.lang.startsWith('zh') ? '、' : ', ')}</td></tr>\n` : ''}<tr><th>${e(s.checkedBy)}</th><td>fcs-guard · ${e(s.pack)} <code>${e(evidence.packVersion)}</code></td></tr>
 </table>
 <h2>${e(s.howTo)}</h2>
 <ol>${s.steps.map((step) => `<li>${e(step)}</li>`).join('')}</ol>

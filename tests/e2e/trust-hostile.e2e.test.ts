@@ -160,6 +160,10 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('a hostile page in %s', (kin
     // a 50 ms heartbeat over 2 s: about 40 ticks if nothing hogs the thread
     expect(after.ticks - ticksBefore).toBeGreaterThan(15);
     expect((await tamperedKinds(warning, 'removed')).kinds).toEqual(['removed']);
+    // the window says so in words, where the page cannot reach
+    await pollFor('the warning window to say the page hid the warning', 5_000, async () =>
+      (await warning.evaluate<boolean>(`document.querySelector('[data-testid="tampered"]')?.hidden === false && document.querySelector('[data-testid="tampered"]').textContent.length > 0`)) ? true : undefined,
+    );
   });
 
   it('stylesheets of the page, adopted over everything it can name, do not hide it; its own sheets are out of reach', async () => {

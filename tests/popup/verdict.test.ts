@@ -69,6 +69,15 @@ describe('the popup’s verdict', () => {
     expect(document.querySelector('[data-testid="check-page"]')?.classList.contains('secondary')).toBe(false);
   });
 
+  it('says when the page tried to hide the warning, and nothing of the kind when it did not', () => {
+    renderVerdict(document, { ...AD, tampered: { kinds: ['removed'], at: 1 } }, zh);
+    expect(shown('[data-testid="tampered"]')).toBe(true);
+    expect(document.querySelector('[data-testid="tampered"]')?.textContent).toBe(zhCN.popupTampered.message);
+    renderVerdict(document, AD, zh);
+    expect(shown('[data-testid="tampered"]')).toBe(false);
+    expect(document.querySelector('[data-testid="tampered"]')?.textContent).toBe('');
+  });
+
   it('an anti-fraud article: says why it did not warn, offers nothing to allow', () => {
     renderVerdict(document, ARTICLE, zh);
     expect(document.querySelector('[data-testid="anti-fraud"]')?.textContent).toContain(zhCN.popupAntiFraud.message);

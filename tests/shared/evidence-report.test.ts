@@ -13,6 +13,7 @@ import zhCN from '../../src/public/_locales/zh_CN/messages.json';
 
 const strings: EvidenceStrings = {
   heading: '证据', intro: '说明', page: '网址', time: '时间', utc: '协调世界时', pageTitle: '标题', verdict: '结论',
+  tampered: '网页隐藏警告', tamperKinds: { removed: '删除警告', restyled: '改写警告样式', hidden: '让警告不可见', covered: '遮住警告' },
   levels: { none: '未发现', low: '少量', medium: '可能是', high: '很可能是' },
   likelihoodLabel: '骗局可能性：', likelihood: { none: '很小', low: '较小', medium: '较大', high: '很大' }, score: '评分',
   checkedBy: '检测工具', pack: '规则包', screenshot: '截图', blockCrop: '广告截图', noScreenshot: '无截图', flaggedText: '原文',
@@ -59,6 +60,16 @@ describe('evidence report', () => {
     const verdict = [...doc.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === '结论')?.querySelector('td')?.textContent;
     expect(verdict).toBe('很可能是（骗局可能性：很大，评分 88 / 100）');
     expect(readable(doc)).not.toMatch(/\bhigh\b/);
+  });
+
+  it('records that the page tried to hide the warning, each way it did, in words and in the data; no row when it did not', () => {
+    const hid: Evidence = { ...evidence, tampered: { kinds: ['removed', 'covered'], firstAt: '2026-12-07T19:34:50.000Z' } };
+    const doc = parse(evidenceHtml(hid, strings));
+    const row = doc.querySelector('[data-testid="tampered"]');
+    expect(row?.querySelector('th')?.textContent).toBe('网页隐藏警告');
+    expect(row?.querySelector('td')?.textContent).toBe('删除警告、遮住警告');
+    expect(embedded(doc)).toMatchObject({ tampered: { kinds: ['removed', 'covered'], firstAt: '2026-12-07T19:34:50.000Z' } });
+    expect(parse(evidenceHtml(evidence, strings)).querySelector('[data-testid="tampered"]')).toBeNull();
   });
 
   it('is one file: the machine-readable facts are embedded, as data no browser runs', () => {
