@@ -1,8 +1,8 @@
 /**
  * The popup's scoped decisions for the tab it shows. "Not a scam" waits behind one quiet
  * disclosure with two plain choices, this page or this whole site, for an hour (the default:
- * a scammer on the phone may talk a victim into it) or from now on. "Stop warning about this
- * phrase" sits in each lure's details. Saved in storage.local like the options page does; the
+ * a scammer on the phone may talk a victim into it) or from now on. Muting one lure ("stop
+ * warnings for this lure") sits in each lure's details. Saved in storage.local like the options page does; the
  * background reads them at the next report.
  */
 import { browser } from '../shared/browser';

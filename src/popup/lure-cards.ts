@@ -1,7 +1,7 @@
 /**
  * The lures of a tab as cards that answer first: the two or three lure families found, each as
  * the page's own words → what it really means → what to do; everything else (the other lures,
- * what the ad claims, "stop warning about this phrase") waits behind a disclosure. DOM APIs
+ * what the ad claims, "stop warnings for this lure") waits behind a disclosure. DOM APIs
  * only; snippets are page text.
  */
 import { explainLure } from '../engine/explain';
