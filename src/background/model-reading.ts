@@ -17,6 +17,7 @@ export function storeBlock(model: DecodedModel | undefined, block: BlockReport):
     ...stored,
     reading: {
       logit: round(reading.logit, 3),
+      ...(reading.blockLogit === undefined ? {} : { blockLogit: round(reading.blockLogit, 3) }),
       families: reading.families.map((f) => [f.category, round(f.probability, 3)]),
       phrases: reading.phrases.map((p) => ({ ...p, snippet: snippetAround(text, p.start, p.end) })),
     },
@@ -27,6 +28,7 @@ export function readingOf(stored: StoredReading | undefined): ModelReading | und
   if (!stored) return undefined;
   return {
     logit: stored.logit,
+    ...(stored.blockLogit === undefined ? {} : { blockLogit: stored.blockLogit }),
     families: stored.families.map(([category, probability]) => ({ category, probability })),
     phrases: stored.phrases.map(({ start, end }) => ({ start, end })),
   };

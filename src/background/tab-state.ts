@@ -8,6 +8,8 @@ import type { BlockReport, TamperKind } from '../shared/messages';
 /** What the lure model read in a block, kept instead of the block's text. */
 export interface StoredReading {
   logit: number;
+  /** the whole block's logit, kept when the block was read in windows */
+  blockLogit?: number;
   families: [LureCategory, number][];
   /** the strongest phrases: spans of the block's text and a quotation of each */
   phrases: { start: number; end: number; snippet: string }[];

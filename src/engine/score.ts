@@ -185,7 +185,9 @@ function combinedScore(pack: CompiledPack, findings: BlockFindings, options: Sco
   const families = reading.families.filter((f) => f.probability >= FAMILY_SHOWN).slice(0, MAX_FAMILIES_SHOWN).map((f) => f.category);
   const shown = families.length > 0 ? families : reading.families.slice(0, 1).map((f) => f.category);
   const allMuted = shown.length > 0 && shown.every((c) => options.muted?.has(familyMuteId(c)));
-  const logit = allMuted ? Math.min(reading.logit, 0) : reading.logit;
+  // the strongest window of a long block is trusted only where nothing in the block reports or warns
+  const read = reading.blockLogit !== undefined && hasContext(findings) ? Math.min(reading.blockLogit, reading.logit) : reading.logit;
+  const logit = allMuted ? Math.min(read, 0) : read;
   const features = combinerFeatures(findings, rules, logit);
   let z = model.combiner.bias;
   COMBINER_FEATURES.forEach((_, i) => (z += (model.combiner.weights[i] as number) * (features[i] as number)));
@@ -225,6 +227,11 @@ export function combinerFeatures(findings: BlockFindings, rules: BlockVerdict, m
     length: Math.log1p(findings.length) / Math.log(4000),
   };
   return COMBINER_FEATURES.map((name) => value[name]);
+}
+
+function hasContext(findings: BlockFindings): boolean {
+  const kinds = countCueKinds(findings);
+  return distinctWarningPhrases(findings.cues) > 0 || kinds.reported > 0 || kinds['own-lender'] > 0 || findings.lures.some((l) => l.quoted || l.negated);
 }
 
 function hasOfferSignal(findings: BlockFindings): boolean {

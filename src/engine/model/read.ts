@@ -48,6 +48,11 @@ export interface FamilyReading {
 export interface ModelReading {
   /** the ad head's logit: above 0, the model alone would call the block an ad */
   logit: number;
+  /**
+   * the ad head's logit over the whole block at once, where it differs from logit (a block longer
+   * than one window): a block whose context says "warning" or "report" is judged on this
+   */
+  blockLogit?: number;
   /** every family, most likely first */
   families: FamilyReading[];
   /** the strongest phrases, strongest first, in the original text */
@@ -78,34 +83,127 @@ const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.e
 const PHRASE_SHARE = 0.25;
 const MAX_PHRASES = 3;
 
+/**
+ * How many characters of model text the model reads at once: about as long as most of the lines
+ * it learnt from. A longer block is read window by window, so that innocent padding around an ad
+ * cannot outweigh the ad's own words.
+ */
+export const MODEL_WINDOW = 64;
+/** windows overlap by half, so a phrase shorter than the overlap lies wholly inside one of them */
+const STRIDE = MODEL_WINDOW / 2;
+/** a window's edge moves this far at most to fall on a sentence end */
+const SNAP = MODEL_WINDOW / 8;
+
+/** punctuation that ends a sentence: a window prefers to start and end there */
+const SENTENCE_END = /[。！？!?；;…\n]/;
+
+/** For each boundary i of the model text (between characters i-1 and i), whether a sentence ends there. */
+function sentenceEnds(text: string, offsets: Int32Array): Uint8Array {
+  const ends = new Uint8Array(offsets.length + 1);
+  for (let i = 1; i < offsets.length; i++) {
+    const from = (offsets[i - 1] as number) + 1;
+    const to = offsets[i] as number;
+    if (to > from && SENTENCE_END.test(text.slice(from, to))) ends[i] = 1;
+  }
+  return ends;
+}
+
+/** The boundary nearest to `at` within [low, high] where a sentence ends, or `at` itself. */
+function snapped(ends: Uint8Array, at: number, low: number, high: number): number {
+  for (let d = 0; d <= SNAP; d++) {
+    if (at - d >= low && ends[at - d] === 1) return at - d;
+    if (at + d <= high && ends[at + d] === 1) return at + d;
+  }
+  return at;
+}
+
+/**
+ * A block up to this long is read whole, as the model's training lines were (the longest are
+ * about this long); only a longer one is read in windows. Short texts, where a stray window would
+ * be most of the text anyway, keep exactly the reading the model was trained and calibrated on.
+ */
+export const WINDOWED_FROM = 400;
+
+/** The windows [start, end) of model text that the model reads: one window for a text up to WINDOWED_FROM. */
+export function modelWindows(text: string, offsets: Int32Array): [number, number][] {
+  const length = offsets.length;
+  if (length <= WINDOWED_FROM) return [[0, length]];
+  const ends = sentenceEnds(text, offsets);
+  const windows: [number, number][] = [];
+  for (let start = 0; ; ) {
+    if (start + MODEL_WINDOW >= length) {
+      windows.push([start, length]);
+      return windows;
+    }
+    const end = snapped(ends, start + MODEL_WINDOW, start + MODEL_WINDOW - SNAP, start + MODEL_WINDOW);
+    windows.push([start, end]);
+    start = snapped(ends, start + STRIDE, start + STRIDE - SNAP, start + STRIDE + SNAP);
+  }
+}
+
 export function readWithModel(model: DecodedModel, text: string): ModelReading {
   const normalized = modelText(text, model.fold);
+  const length = normalized.text.length;
   const quoted = quotedMask(text, normalized.offsets);
   const rows = weightRows(model);
-  const seen = new Set<number>();
-  // the ad head's logit first, then each family's
-  const logits = [model.ad.bias, ...LURE_CATEGORIES.map((c) => model.families.get(c)?.bias ?? 0)];
-  // how much ad evidence covers each character of the model text
-  const cover = new Float64Array(normalized.text.length);
+  const orders = model.orders;
+  // each n-gram that carries weight, hashed once: which distinct row it is, by order and start
+  const distinct: Float64Array[] = [];
+  const keyOf = new Map<number, number>();
+  const keys = new Int32Array(orders.length * length).fill(-1);
   forEachGram(
     normalized.text,
-    model.orders,
-    (id, start, length) => {
+    orders,
+    (id, start, gramLength) => {
       const row = rows.get(id);
       if (!row) return;
-      const w = row[0] as number;
-      if (w > 0) for (let k = start; k < start + length; k++) cover[k] = (cover[k] as number) + w / length;
-      if (seen.has(id)) return;
-      seen.add(id);
-      for (let column = 0; column < logits.length; column++) logits[column] = (logits[column] as number) + (row[column] as number);
+      let key = keyOf.get(id);
+      if (key === undefined) {
+        key = distinct.length;
+        keyOf.set(id, key);
+        distinct.push(row);
+      }
+      keys[orders.indexOf(gramLength) * length + start] = key;
     },
     quoted,
   );
+  const biases = [model.ad.bias, ...LURE_CATEGORIES.map((c) => model.families.get(c)?.bias ?? 0)];
+  // the training semantics inside each window: a distinct n-gram counts once
+  const seenIn = new Int32Array(distinct.length).fill(-1);
+  let best: { logits: number[]; window: [number, number] } | undefined;
+  const allWindows = modelWindows(text, normalized.offsets);
+  allWindows.forEach((window, w) => {
+    const logits = [...biases];
+    const [from, to] = window;
+    orders.forEach((order, o) => {
+      for (let start = from; start + order <= to; start++) {
+        const key = keys[o * length + start] as number;
+        if (key < 0 || seenIn[key] === w) continue;
+        seenIn[key] = w;
+        const row = distinct[key] as Float64Array;
+        for (let column = 0; column < logits.length; column++) logits[column] = (logits[column] as number) + (row[column] as number);
+      }
+    });
+    if (!best || (logits[0] as number) > (best.logits[0] as number)) best = { logits, window };
+  });
+  const { logits, window } = best ?? { logits: biases, window: [0, length] };
+  // how much ad evidence covers each character of the strongest window
+  const cover = new Float64Array(length);
+  orders.forEach((order, o) => {
+    for (let start = window[0]; start + order <= window[1]; start++) {
+      const key = keys[o * length + start] as number;
+      const w = key < 0 ? 0 : ((distinct[key] as Float64Array)[0] as number);
+      if (w > 0) for (let k = start; k < start + order; k++) cover[k] = (cover[k] as number) + w / order;
+    }
+  });
   const logit = logits[0] as number;
+  let blockLogit = model.ad.bias;
+  for (const row of distinct) blockLogit += row[0] as number;
   const families = LURE_CATEGORIES.map((category, i) => ({ category, probability: sigmoid(logits[i + 1] as number) })).sort(
     (a, b) => b.probability - a.probability,
   );
-  return { logit, families, phrases: strongestPhrases(text, cover, normalized.offsets).map((span) => trimmed(text, span)) };
+  const phrases = strongestPhrases(text, cover, normalized.offsets).map((span) => trimmed(text, span));
+  return allWindows.length > 1 ? { logit, blockLogit, families, phrases } : { logit, families, phrases };
 }
 
 const EDGE = /[\s\p{P}\p{S}]/u;
