@@ -34,7 +34,11 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('English UI in %s', (kind) =
       return lang === 'en' ? lang : undefined;
     }).catch(() => popup.evaluate<string>('document.documentElement.lang'));
     expect(popupLang).toBe('en');
-    const popupText = await popup.evaluate<string>('document.body.innerText');
+    // the popup fills in after its first reply from the worker (save evidence shows on a warned page only)
+    const popupText = await pollFor('the popup to render', 10_000, async () => {
+      const text = await popup.evaluate<string>('document.body.innerText');
+      return text.includes('Save evidence') ? text : undefined;
+    }).catch(() => popup.evaluate<string>('document.body.innerText'));
     for (const phrase of ['Check this page', 'Save evidence', 'Settings and privacy']) expect(popupText).toContain(phrase);
 
     const options = await session.openFrom(popup, '[data-testid="open-options"]');

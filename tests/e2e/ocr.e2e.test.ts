@@ -81,11 +81,14 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('reading lures inside images
       expect(crops.crops[0]?.dataUrl).toMatch(/^data:image\/png;base64,/);
       expect(crops.crops[0]?.text.replace(/\s/g, '')).toContain('停息挂账');
       // the evidence kit carries the crop and what was read in it
-      const files = await extensionPage.downloadsFrom('[data-testid="save-evidence"]', 2);
-      const json = files.find((f) => f.endsWith('.json'));
-      const evidence = JSON.parse(readFileSync(json as string, 'utf8')) as { imageCrops?: { text: string; dataUrl: string }[] };
-      expect(evidence.imageCrops?.[0]?.dataUrl).toBe(crops.crops[0]?.dataUrl);
-      expect(readFileSync(files.find((f) => f.endsWith('.html')) as string, 'utf8')).toContain(crops.crops[0]?.dataUrl ?? '-');
+      // (one HTML file: the crop as an image in it, and in its embedded data a reference to that image)
+      const [file] = await extensionPage.downloadsFrom('[data-testid="save-evidence"]', 1);
+      const html = readFileSync(file as string, 'utf8');
+      expect(html).toContain(`id="image-crop-0" src="${crops.crops[0]?.dataUrl ?? '-'}"`);
+      const data = /<script type="application\/json" id="fcs-guard-evidence">([\s\S]*?)<\/script>/.exec(html)?.[1];
+      const evidence = JSON.parse(data ?? 'null') as { imageCrops?: { text: string; image: string }[] } | null;
+      expect(evidence?.imageCrops?.[0]?.image).toBe('#image-crop-0');
+      expect(evidence?.imageCrops?.[0]?.text.replace(/\s/g, '')).toContain('停息挂账');
     },
     OCR_TIMEOUT_MS + 30_000,
   );
