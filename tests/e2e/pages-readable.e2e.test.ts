@@ -105,7 +105,11 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('pages made to be read, in %
     try {
       await choose(options, '[data-testid="large-text"]', popup, `document.body.classList.contains('large') && document.querySelectorAll('[data-testid="plain-explain"]').length > 0`);
       for (const page of [popup, options]) {
-        const sizes = await fontSizes(page);
+        // each page restyles itself when the stored setting reaches it: wait for that, then measure
+        const sizes = await pollFor(`large text in ${page.url()}`, 5_000, async () => {
+          const now = await fontSizes(page);
+          return now.body >= 20 ? now : undefined;
+        }).catch(() => fontSizes(page));
         expect(sizes.body, page.url()).toBeGreaterThanOrEqual(20);
         expect(sizes.smallestText, page.url()).toBeGreaterThanOrEqual(20);
         for (const [tag, size] of Object.entries(sizes.headings)) expect(size, `${tag} in ${page.url()}`).toBeGreaterThan(sizes.body);
