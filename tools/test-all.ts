@@ -7,9 +7,11 @@ import { join } from 'node:path';
  * `npm test`: build once, then every tier, then one summary line.
  *
  *   build → checks (typecheck, lint, web-ext lint) → unit + DOM (vitest) → e2e (real browsers)
- *   → bench tools (tests of the measuring tools, not of the product)
  *   → reproducible build (the source archive, unpacked elsewhere, `npm ci` + build, gives the
  *     same store zips: tools/build/verify-source-archive.ts)
+ *
+ * The tests of the measuring tools (not of the product) are not a tier here: `npm run test:bench`
+ * runs them, after a build, when the tools change.
  *
  * The last line is exactly `N passed, N failed`, summed over every tier. A tier that could not
  * run (build broken, reporter wrote nothing) counts as one failure, so that line never reads
@@ -124,9 +126,6 @@ function main(): number {
 
   if (built) tiers.push(vitestTier('e2e (Chromium, Firefox ESR)', ['--config', 'vitest.e2e.config.ts']));
   else tiers.push({ name: 'e2e (Chromium, Firefox ESR)', passed: 0, failed: 1, skipped: 0, note: 'not run: no build' });
-
-  if (built) tiers.push(vitestTier('bench tools', ['--config', 'vitest.bench.config.ts']));
-  else tiers.push({ name: 'bench tools', passed: 0, failed: 1, skipped: 0, note: 'not run: no build' });
 
   const reproducible = 'reproducible build (source archive)';
   if (built) tiers.push(commandTier(reproducible, join(BIN, 'tsx'), ['tools/build/verify-source-archive.ts']));
