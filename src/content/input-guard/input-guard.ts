@@ -11,6 +11,7 @@
 import { followLayout } from '../banner/follow-layout';
 import { applyHostStyle, createOwnHost, isOwnHost, ownPanels, raiseToTopLayer, setPanelShowing } from '../banner/own-host';
 import { placeNextTo, type Box } from '../banner/placement';
+import { OVERLAY_HOST_STYLE } from '../banner/styles';
 import { sensitiveKindOf, type SensitiveKind } from './sensitive-input';
 
 const FONT = `system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif`;
@@ -38,30 +39,11 @@ button { font: inherit; min-height: 44px; padding: 8px 16px; border-radius: 8px;
 button:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
 `;
 
-/** the host: over the viewport, letting every click through but on the caution itself */
-const CAUTION_HOST_STYLE: Readonly<Record<string, string>> = {
-  all: 'initial',
-  display: 'block',
-  position: 'fixed',
-  top: '0',
-  left: '0',
-  right: '0',
-  bottom: '0',
-  width: 'auto',
-  height: 'auto',
-  'max-width': 'none',
-  'max-height': 'none',
-  margin: '0',
-  padding: '0',
-  border: '0',
-  overflow: 'hidden',
-  contain: 'strict',
-  background: 'transparent',
-  'z-index': '2147483646',
-  'pointer-events': 'none',
-  visibility: 'visible',
-  opacity: '1',
-};
+/**
+ * the host: the banner overlay's host style (over the viewport, every click through but on the
+ * caution itself), one layer below the banner
+ */
+const CAUTION_HOST_STYLE: Readonly<Record<string, string>> = { ...OVERLAY_HOST_STYLE, 'z-index': '2147483646' };
 
 const CAUTION_WIDTH = 340;
 /** form controls farther than this from the field are not what a caution could cover */
