@@ -184,7 +184,9 @@ function combinedScore(pack: CompiledPack, findings: BlockFindings, options: Sco
   if (!model || !reading) return antiFraudPage ? scoreRules(pack, findings, options) : rules;
   const families = reading.families.filter((f) => f.probability >= FAMILY_SHOWN).slice(0, MAX_FAMILIES_SHOWN).map((f) => f.category);
   const shown = families.length > 0 ? families : reading.families.slice(0, 1).map((f) => f.category);
-  const allMuted = shown.length > 0 && shown.every((c) => options.muted?.has(familyMuteId(c)));
+  // a muted family is not named again, even while the other families keep the block flagged
+  const named = shown.filter((c) => !options.muted?.has(familyMuteId(c)));
+  const allMuted = shown.length > 0 && named.length === 0;
   // the strongest window of a long block is trusted only where nothing in the block reports or warns
   const read = reading.blockLogit !== undefined && hasContext(findings) ? Math.min(reading.blockLogit, reading.logit) : reading.logit;
   const logit = allMuted ? Math.min(read, 0) : read;
@@ -203,8 +205,7 @@ function combinedScore(pack: CompiledPack, findings: BlockFindings, options: Sco
     score,
     level: levelFor(score),
     reasons: [...reasons],
-    // a muted family is not named again, even while the other families keep the block flagged
-    model: { probability, families: allMuted ? [] : shown.filter((c) => !options.muted?.has(familyMuteId(c))), phrases: allMuted ? [] : reading.phrases },
+    model: { probability, families: named, phrases: allMuted ? [] : reading.phrases },
   };
 }
 
