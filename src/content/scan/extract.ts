@@ -330,12 +330,16 @@ function* extractionSteps(start: Node | readonly Node[], options: ExtractOptions
     if (!/\S/.test(text)) continue;
     const suspect = fragmentation.fragmented || looksLikeGibberish(text) || (pageFonts && looksLikeAdSlot(element, text));
     blocks.push(...blocksOf(element, text, maxChars, suspect ? { suspect } : {}));
+    // a block of one short paragraph never reaches the node count above, and a page of
+    // thousands of them must still be read in slices
+    yield;
   }
   // text in open shadow roots, which the walk above cannot enter
   const shadowBlocks = yield* openShadowBlocks(roots, { isOwnUi, maxChars: maxChars * MAX_SLICES, keyOf: blockKey });
   for (const block of shadowBlocks) {
     const suspect = looksLikeGibberish(block.text);
     blocks.push(...blocksOf(block.element, block.text, maxChars, { shadow: true, ...(suspect ? { suspect } : {}) }));
+    yield;
   }
   return blocks;
 }

@@ -29,29 +29,52 @@ export class Fragmentation {
   }
 }
 
-const LETTER = /\p{L}/gu;
-const PRIVATE_USE = /[\ue000-\uf8ff]/g;
-/** CJK outside the unified block most text uses: extension A, compatibility forms, radicals, astral ideographs */
-const RARE_CJK = /[\u3400-\u4dbf\uf900-\ufaff\u2e80-\u2fdf]|[\ud840-\ud87f][\udc00-\udfff]/g;
-const LATIN = /[a-z]/gi;
-const VOWEL = /[aeiouy]/gi;
+const LETTER = /\p{L}/u;
 const MIN_LETTERS = 8;
-
-const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
 /**
  * Text whose characters do not read as language: mostly private-use code points (a font draws
- * them), mostly rare ideographs, or Latin letters with far too few or too many vowels.
+ * them), mostly rare ideographs (extension A, compatibility forms, radicals, astral ideographs),
+ * or Latin letters with far too few or too many vowels. Every block of a page passes through
+ * here, so it counts in one pass without building arrays.
  */
 export function looksLikeGibberish(text: string): boolean {
-  const letters = count(text, LETTER) + count(text, PRIVATE_USE);
+  let letters = 0;
+  let privateUse = 0;
+  let rare = 0;
+  let latin = 0;
+  let vowels = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      const lower = c | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) {
+        letters++;
+        latin++;
+        if (lower === 0x61 || lower === 0x65 || lower === 0x69 || lower === 0x6f || lower === 0x75 || lower === 0x79) vowels++;
+      }
+    } else if (c >= 0x4e00 && c <= 0x9fff) {
+      letters++;
+    } else if (c >= 0xe000 && c <= 0xf8ff) {
+      privateUse++;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low < 0xdc00 || low > 0xdfff) continue;
+      if (c >= 0xd840 && c <= 0xd87f) rare++;
+      if (LETTER.test(text.slice(i, i + 2))) letters++;
+      i++;
+    } else {
+      if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x2e80 && c <= 0x2fdf)) rare++;
+      if (LETTER.test(text[i] as string)) letters++;
+    }
+  }
+  letters += privateUse;
   if (letters < MIN_LETTERS) return false;
-  if (count(text, PRIVATE_USE) / letters >= 0.3) return true;
-  if (count(text, RARE_CJK) / letters >= 0.3) return true;
-  const latin = count(text, LATIN);
+  if (privateUse / letters >= 0.3) return true;
+  if (rare / letters >= 0.3) return true;
   if (latin / letters >= 0.8 && latin >= 12) {
-    const vowels = count(text, VOWEL) / latin;
-    if (vowels < 0.15 || vowels > 0.7) return true;
+    const share = vowels / latin;
+    if (share < 0.15 || share > 0.7) return true;
   }
   return false;
 }

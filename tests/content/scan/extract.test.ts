@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { elementForKey, trackedKeyCount, TRACKED_KEYS_FLOOR } from '../../../src/content/scan/block-keys';
-import { extractBlocks } from '../../../src/content/scan/extract';
+import { extractBlocks, extractBlocksSliced } from '../../../src/content/scan/extract';
 import { isBannerHost, showBanner } from '../../../src/content/banner/banner';
 import { STRINGS } from '../banner/strings.fixture';
 
@@ -91,6 +91,26 @@ describe('extractBlocks', () => {
     const [junk, plain] = extractBlocks([document.body]);
     expect(junk?.suspect).toBe(true);
     expect(plain?.suspect).toBeUndefined();
+  });
+
+  it('offers to pause between blocks, so a page of thousands of short paragraphs is read in slices', async () => {
+    const paragraphs = 500;
+    document.body.innerHTML = Array.from({ length: paragraphs }, (_, i) => `<p>第${i}段，一段普通的文字。</p>`).join('');
+    let asked = 0;
+    let paused = 0;
+    // a slice is over at every tenth question: the reading must have stopped at least once per ten blocks
+    const pacer = { sliceOver: () => ++asked % 10 === 0, pause: async () => void paused++ };
+    const blocks = await extractBlocksSliced([document.body], {}, pacer, new AbortController().signal);
+    expect(blocks).toHaveLength(paragraphs);
+    expect(asked).toBeGreaterThanOrEqual(paragraphs);
+    expect(paused).toBeGreaterThanOrEqual(paragraphs / 10);
+  });
+
+  it('stops a sliced reading that is aborted while it pauses', async () => {
+    document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p>第${i}段</p>`).join('');
+    const controller = new AbortController();
+    const pacer = { sliceOver: () => true, pause: async () => controller.abort() };
+    expect(await extractBlocksSliced([document.body], {}, pacer, controller.signal)).toBeUndefined();
   });
 
   it('never reads our banner, even when the page copies its attribute', () => {
