@@ -137,7 +137,13 @@ describe('banner guard', () => {
 
 /** Covering, judged from the page's top-layer events and a hit test, with a fake layout. */
 describe('covering and hiding', () => {
+  /** what the test set up, taken down after it (also when it fails) */
+  let current: { guard: OverlayGuard; host: Element } | undefined;
   afterEach(() => {
+    current?.guard.stop();
+    current?.host.remove();
+    current = undefined;
+    delete (document as { fullscreenElement?: unknown }).fullscreenElement;
     vi.useRealTimers();
     vi.restoreAllMocks();
     for (const dialog of document.querySelectorAll('dialog')) dialog.remove();
@@ -151,6 +157,7 @@ describe('covering and hiding', () => {
     vi.spyOn(document, 'elementFromPoint').mockImplementation(onTop);
     const onTamper = vi.fn();
     const guard = new OverlayGuard(target, onTamper);
+    current = { guard, host };
     return { host, restore, onTamper, guard, target };
   }
 
@@ -171,8 +178,6 @@ describe('covering and hiding', () => {
     guard.check();
     expect(restore).not.toHaveBeenCalled();
     expect(onTamper).not.toHaveBeenCalled();
-    guard.stop();
-    host.remove();
   });
 
   it('a cover the page opens once is innocent (a cookie notice): the banner is raised above it quietly', async () => {
@@ -184,8 +189,6 @@ describe('covering and hiding', () => {
     guard.check();
     expect(restore).toHaveBeenCalledTimes(1);
     expect(onTamper).not.toHaveBeenCalled();
-    guard.stop();
-    host.remove();
   });
 
   it('covering it again right after it was raised, with no click of the reader’s, is tampering', async () => {
@@ -198,8 +201,6 @@ describe('covering and hiding', () => {
     guard.check();
     expect(onTamper).toHaveBeenCalledExactlyOnceWith('covered');
     expect(restore).toHaveBeenCalledTimes(2);
-    guard.stop();
-    host.remove();
   });
 
   it('covers a while apart are each innocent', async () => {
@@ -212,8 +213,6 @@ describe('covering and hiding', () => {
     await pageOpensDialog();
     guard.check();
     expect(onTamper).not.toHaveBeenCalled();
-    guard.stop();
-    host.remove();
   });
 
   it(`raises quietly at most ${MAX_SILENT_RAISES} times, then stays where it is`, async () => {
@@ -227,31 +226,24 @@ describe('covering and hiding', () => {
     }
     expect(restore).toHaveBeenCalledTimes(MAX_SILENT_RAISES);
     expect(onTamper).not.toHaveBeenCalled();
-    guard.stop();
-    host.remove();
   });
 
   it('something it did not hear of (in a shadow root of the page’s) is found by the hit test', () => {
     const cover = document.createElement('div');
-    const { host, restore, guard } = setUp(() => cover);
+    const { restore, guard } = setUp(() => cover);
     guard.start();
     guard.check();
     expect(restore).toHaveBeenCalledTimes(1);
-    guard.stop();
-    host.remove();
   });
 
   it('the reader’s own full screen (a video) is left alone', () => {
     const cover = document.createElement('div');
-    const { host, restore, onTamper, guard } = setUp(() => cover);
+    const { restore, onTamper, guard } = setUp(() => cover);
     Object.defineProperty(document, 'fullscreenElement', { configurable: true, get: () => document.body });
     guard.start();
     guard.check();
     expect(restore).not.toHaveBeenCalled();
     expect(onTamper).not.toHaveBeenCalled();
-    guard.stop();
-    host.remove();
-    delete (document as { fullscreenElement?: unknown }).fullscreenElement;
   });
 
   it('a banner made invisible where it stands is hidden, not covered', () => {
@@ -260,18 +252,14 @@ describe('covering and hiding', () => {
     guard.start();
     guard.check();
     expect(onTamper).toHaveBeenCalledExactlyOnceWith('hidden');
-    guard.stop();
-    host.remove();
   });
 
   it('nothing is judged by the hit test while the banner cannot be measured', () => {
-    const { host, restore, onTamper, guard, target } = setUp(() => document.body);
+    const { restore, onTamper, guard, target } = setUp(() => document.body);
     target.samplePoints = () => [];
     guard.start();
     guard.check();
     expect(restore).not.toHaveBeenCalled();
     expect(onTamper).not.toHaveBeenCalled();
-    guard.stop();
-    host.remove();
   });
 });
