@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST_DIR, pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
-import { OWN_UI_ROOT, PROBE_RULE, describeViolations, seriousViolations, seriousViolationsWithProbe, tabRound, type AxeProbe, type AxeScope } from './support/axe';
+import { expectAccessible, OWN_UI_ROOT, tabRound, type AxeProbe, type AxeScope } from './support/axe';
 import { fixtureUrl } from './support/fixtures';
 import { OPEN_ALL_DETAILS } from './support/page-text';
-import { useExtensionSession } from './support/session';
+import { openOptionsFrom, useExtensionSession } from './support/session';
 
 const SCREENSHOTS = join(DIST_DIR, 'screenshots');
 
@@ -35,22 +35,6 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('accessibility (axe-core) in
     if (kind !== 'chromium') return;
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot(join(SCREENSHOTS, name), { fullPage });
-  }
-
-  async function expectAccessible(page: PageDriver, what: string, scope: AxeScope, probe: AxeProbe): Promise<void> {
-    const violations = await seriousViolations(page, scope);
-    expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
-    const probed = await seriousViolationsWithProbe(page, scope, probe);
-    expect(probed.map((v) => v.id), `${what}: the probe is reported (the check can fail)`).toContain(PROBE_RULE);
-  }
-
-  /** the options page, opened by the popup's link (Firefox drives extension pages only when the extension opened them) */
-  async function openOptions(popup: PageDriver): Promise<PageDriver> {
-    const options = track(await e2e.session.openFrom(popup, '[data-testid="open-options"]'));
-    await pollFor('the options page', 10_000, async () =>
-      (await options.evaluate<number>(`document.querySelectorAll('[data-testid="threshold-40"]').length`)) > 0 ? true : undefined,
-    );
-    return options;
   }
 
   async function adWithPopup(): Promise<{ tab: PageDriver; popup: PageDriver }> {
@@ -107,14 +91,14 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('accessibility (axe-core) in
 
   it('the options page: none', async () => {
     const { popup } = await adWithPopup();
-    const options = await openOptions(popup);
+    const options = await openOptionsFrom(e2e, popup);
     await expectAccessible(options, 'options page', WHOLE_PAGE, PAGE_ROOT);
     await screenshot(options, 'options.png', true);
   });
 
   it('plain words and large text: the options page, the popup’s plain lines and the banner’s plain sentences (更多说明 closed and open): none', async () => {
     const { popup } = await adWithPopup();
-    const options = await openOptions(popup);
+    const options = await openOptionsFrom(e2e, popup);
     await options.click('[data-testid="large-text"]');
     try {
       await pollFor('large text on', 10_000, async () =>

@@ -11,7 +11,7 @@ import {
 } from './support/browsers';
 import { fixtureUrl } from './support/fixtures';
 import { FIXTURES_DIR } from './support/server';
-import { useExtensionSession } from './support/session';
+import { openOptionsFrom, useExtensionSession } from './support/session';
 
 /**
  * Scoped "not a scam" decisions from the popup and the banner, rule
@@ -34,11 +34,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('decisions and options in %s
   async function openOptions(tab: PageDriver, openPopup?: PageDriver): Promise<PageDriver> {
     const popup = openPopup ?? track(await e2e.session.openPopupFor(tab));
     await waitForVerdict(popup);
-    const options = track(await e2e.session.openFrom(popup, '[data-testid="open-options"]'));
-    await pollFor('the options page', 10_000, async () =>
-      (await options.evaluate<number>(`document.querySelectorAll('[data-testid="threshold-40"]').length`)) > 0 ? true : undefined,
-    );
-    return options;
+    return openOptionsFrom(e2e, popup);
   }
 
   async function undoAll(options: PageDriver): Promise<void> {

@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pollFor, waitForBanner, waitForVerdict, type BrowserKind, type PageDriver } from './support/browsers';
-import { describeViolations, PROBE_RULE, seriousViolations, seriousViolationsWithProbe } from './support/axe';
+import { expectAccessible } from './support/axe';
 import { englishWordsIn, fontSizes, OPEN_ALL_DETAILS } from './support/page-text';
 import { fixtureUrl } from './support/fixtures';
-import { useExtensionSession } from './support/session';
+import { openOptionsFrom, useExtensionSession } from './support/session';
 
 /** committed and linked from the README: the popup as its users meet it */
 const SCREENSHOTS = resolve('tests/e2e/screenshots');
@@ -54,22 +54,6 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('pages made to be read, in %
     return { tab, popup };
   }
 
-  /** axe: no serious or critical violations, and its control (an adopted probe stylesheet) is seen */
-  async function expectAccessible(page: PageDriver, what: string): Promise<void> {
-    const violations = await seriousViolations(page, {});
-    expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
-    const probed = await seriousViolationsWithProbe(page, {}, { root: 'document' });
-    expect(probed.map((v) => v.id), `${what}: the probe is reported (the check can fail)`).toContain(PROBE_RULE);
-  }
-
-  async function openOptions(popup: PageDriver): Promise<PageDriver> {
-    const options = track(await e2e.session.openFrom(popup, '[data-testid="open-options"]'));
-    await pollFor('the options page', 10_000, async () =>
-      (await options.evaluate<number>(`document.querySelectorAll('[data-testid="threshold-40"]').length`)) > 0 ? true : undefined,
-    );
-    return options;
-  }
-
   /** clicks a checkbox or radio in the options page and waits until the popup follows */
   async function choose(options: PageDriver, selector: string, popup: PageDriver, followed: string): Promise<void> {
     if (!(await options.evaluate<boolean>(`document.querySelector('${selector}').checked`))) await options.click(selector);
@@ -101,7 +85,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('pages made to be read, in %
 
   it('large text and plain words: 20 px text, the verdict and the first lure’s words and plain sentences on the first screen', async () => {
     const { popup } = await popupFor('ad.html');
-    const options = await openOptions(popup);
+    const options = await openOptionsFrom(e2e, popup);
     try {
       await choose(options, '[data-testid="large-text"]', popup, `document.body.classList.contains('large') && document.querySelectorAll('[data-testid="plain-explain"]').length > 0`);
       for (const page of [popup, options]) {
@@ -158,7 +142,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('pages made to be read, in %
 
   it('the options page: 16 px text and headings larger; the large-text switch first', async () => {
     const { popup } = await popupFor('ad.html');
-    const options = await openOptions(popup);
+    const options = await openOptionsFrom(e2e, popup);
     const sizes = await fontSizes(options);
     expect(sizes.body).toBeGreaterThanOrEqual(16);
     expect(sizes.smallestText).toBeGreaterThanOrEqual(16);
@@ -172,7 +156,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('pages made to be read, in %
 
   it('Chinese UI: no English word in the popup (every disclosure open) or the options page', async () => {
     const { popup } = await popupFor('ad.html');
-    const options = await openOptions(popup);
+    const options = await openOptionsFrom(e2e, popup);
     try {
       await choose(options, '[data-testid="language-zh_CN"]', popup, `document.documentElement.lang === 'zh-CN'`);
       await popup.evaluate(OPEN_ALL_DETAILS);

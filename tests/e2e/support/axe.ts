@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { expect } from 'vitest';
 import type { PageDriver } from './browsers';
 import type { OwnUi } from './own-ui';
 
@@ -137,4 +138,12 @@ export async function tabRound(driver: PageDriver, maxPresses: number): Promise<
     }
   }
   return round;
+}
+
+/** No serious or critical violations in `scope`, and the control (`probe`) is reported, so the check can fail. */
+export async function expectAccessible(page: PageDriver, what: string, scope: AxeScope = {}, probe: AxeProbe = { root: 'document' }): Promise<void> {
+  const violations = await seriousViolations(page, scope);
+  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
+  const probed = await seriousViolationsWithProbe(page, scope, probe);
+  expect(probed.map((v) => v.id), `${what}: the probe is reported (the check can fail)`).toContain(PROBE_RULE);
 }

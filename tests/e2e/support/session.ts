@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launch, type BrowserKind, type ExtensionSession, type LaunchOptions, type PageDriver } from './browsers';
+import { launch, pollFor, type BrowserKind, type ExtensionSession, type LaunchOptions, type PageDriver } from './browsers';
 import { serveFixtures, type FixtureServer } from './server';
 
 export interface E2eSession {
@@ -38,4 +38,17 @@ export function useExtensionSession(kind: BrowserKind, options?: LaunchOptions):
     },
     tabs,
   };
+}
+
+/**
+ * The options page, opened by the popup's link (Firefox drives extension pages only when the
+ * extension opened them), closed after the test, returned once its controls are there.
+ */
+export async function openOptionsFrom(e2e: E2eSession, popup: PageDriver): Promise<PageDriver> {
+  const options = await e2e.session.openFrom(popup, '[data-testid="open-options"]');
+  e2e.tabs.push(options);
+  await pollFor('the options page', 10_000, async () =>
+    (await options.evaluate<number>(`document.querySelectorAll('[data-testid="threshold-40"]').length`)) > 0 ? true : undefined,
+  );
+  return options;
 }
