@@ -46,7 +46,8 @@ export async function expectNoBanner(page: PageDriver, settleMs = 1_500): Promis
 
 const READ_VERDICT = `(() => {
   const el = document.querySelector('[data-testid="verdict"]');
-  if (!el) return null;
+  // the popup's markup carries data-level="none" before its first render: an empty heading is no verdict yet
+  if (!el || !el.textContent.trim()) return null;
   return { level: el.getAttribute('data-level') || '', text: (document.body.innerText || '').trim() };
 })()`;
 
@@ -68,6 +69,6 @@ export async function waitForVerdict(
     });
   } catch (error) {
     const seen = last as VerdictState | null;
-    throw new Error(`${(error as Error).message}; last seen: ${seen ? `level=${seen.level} "${seen.text.slice(0, 300)}"` : 'no verdict element'}`);
+    throw new Error(`${(error as Error).message}; last seen: ${seen ? `level=${seen.level} "${seen.text.slice(0, 300)}"` : 'no verdict yet'}`);
   }
 }
